@@ -1,0 +1,3 @@
+/** English messages of the command line. */
+export const cli = {
+};

@@ -1,0 +1,3 @@
+/** English messages of the dns module. */
+export const dns = {
+};

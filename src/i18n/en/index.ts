@@ -1,0 +1,7 @@
+import { cli } from './cli.js';
+import { dns } from './dns.js';
+import { message } from './message.js';
+import { spf } from './spf.js';
+
+/** The English catalogue, one section per module. */
+export const en = { ...cli, ...dns, ...message, ...spf };

@@ -1,0 +1,3 @@
+/** English messages of the message module. */
+export const message = {
+};

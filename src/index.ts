@@ -1,0 +1,3 @@
+export * as dns from './dns/index.js';
+export * as spf from './spf/index.js';
+export * as message from './message/index.js';

@@ -1,0 +1,3 @@
+export * from './types.js';
+export { parseSpf, isSpfRecord } from './parse.js';
+export { parseMacroString } from './macro-parse.js';
