@@ -1,2 +1,3 @@
 export * from './types.js';
 export * from './ip.js';
+export * from './memory.js';

@@ -1,0 +1,3 @@
+/** English messages of the SPF lint. */
+export const spfLint = {
+};
