@@ -1,5 +1,5 @@
-/** Record types inkan asks for. */
-export type RrType = 'TXT' | 'A' | 'AAAA' | 'MX' | 'PTR' | 'CNAME' | 'NS';
+/** Record types inkan asks for. `SPF` (type 99) is only looked up by lint, to warn that it is obsolete (RFC 7208 §3.1). */
+export type RrType = 'TXT' | 'A' | 'AAAA' | 'MX' | 'PTR' | 'CNAME' | 'NS' | 'SPF';
 
 /** One TXT record: its character-strings in order (RFC 1035 §3.3.14), each decoded as UTF-8. */
 export type TxtRecord = string[];
@@ -19,6 +19,7 @@ export interface RecordTypes {
   PTR: string;
   CNAME: string;
   NS: string;
+  SPF: TxtRecord;
 }
 
 /**
