@@ -30,6 +30,10 @@ export class MemoryResolver implements Resolver {
   private readonly nodes = new Map<string, NodeRecords>();
   private readonly faults = new Map<string, Fault>();
   private readonly ancestors = new Set<string>();
+  /** TTL of each rrset that was given one, keyed `name type`. */
+  private readonly rrsetTtl = new Map<string, number>();
+  /** Negative-answer TTL of each zone apex (RFC 2308 §5: the SOA minimum). */
+  private readonly negativeTtls = new Map<string, number>();
   private readonly ttl: number;
   private readonly emptyNonTerminals: boolean;
   private readonly maxCnameChain: number;
@@ -40,9 +44,13 @@ export class MemoryResolver implements Resolver {
     this.maxCnameChain = options.maxCnameChain ?? 8;
   }
 
-  /** Add one record. */
-  add<T extends RrType>(name: string, type: T, record: RecordTypes[T]): this {
+  /** Add one record; `ttl` (seconds) sets its rrset's TTL, the smallest given winning (RFC 2181 §5.2). */
+  add<T extends RrType>(name: string, type: T, record: RecordTypes[T], ttl?: number): this {
     const key = normalizeName(name);
+    if (ttl !== undefined) {
+      const rrset = `${key} ${type}`;
+      this.rrsetTtl.set(rrset, Math.min(ttl, this.rrsetTtl.get(rrset) ?? ttl));
+    }
     let node = this.nodes.get(key);
     if (!node) {
       node = {};
@@ -52,6 +60,31 @@ export class MemoryResolver implements Resolver {
     const list = (node[type] ??= []) as RecordTypes[T][];
     list.push(record);
     return this;
+  }
+
+  /** Answer NXDOMAIN and NODATA at and below `apex` with this TTL (seconds): the zone's SOA minimum (RFC 2308 §5). */
+  setNegativeTtl(apex: string, ttl: number): this {
+    this.negativeTtls.set(normalizeName(apex), ttl);
+    return this;
+  }
+
+  /** The TTL of the rrset of `type` at `name`. */
+  ttlOf(name: string, type: RrType): number {
+    if (this.rrsetTtl.size === 0) return this.ttl;
+    return this.rrsetTtl.get(`${normalizeName(name)} ${type}`) ?? this.ttl;
+  }
+
+  /** The negative-answer TTL for `name`: that of the closest enclosing apex, else the default TTL. */
+  negativeTtlOf(name: string): number {
+    if (this.negativeTtls.size === 0) return this.ttl;
+    let key = normalizeName(name);
+    for (;;) {
+      const ttl = this.negativeTtls.get(key);
+      if (ttl !== undefined) return ttl;
+      if (key === '') return this.ttl;
+      const dot = key.indexOf('.');
+      key = dot === -1 ? '' : key.slice(dot + 1);
+    }
   }
 
   /** Make every query for `name` fail this way. */
@@ -74,6 +107,7 @@ export class MemoryResolver implements Resolver {
   answer<T extends RrType>(name: string, type: T): DnsAnswer<RecordTypes[T]> {
     let key = normalizeName(name);
     const cnames: string[] = [];
+    let chainTtl = Infinity;
     for (;;) {
       const fault = this.faults.get(key);
       if (fault === 'timeout') return { status: 'timeout', message: `simulated timeout for ${key}` };
@@ -82,12 +116,15 @@ export class MemoryResolver implements Resolver {
       const withChain = cnames.length ? { cnames } : {};
       if (!node) {
         const status = this.emptyNonTerminals && this.ancestors.has(key) ? 'nodata' : 'nxdomain';
-        return { status, ttl: this.ttl, ...withChain };
+        return { status, ttl: Math.min(chainTtl, this.negativeTtlOf(key)), ...withChain };
       }
       const records = node[type] as RecordTypes[T][] | undefined;
-      if (records && records.length) return { status: 'records', records: records.slice(), ttl: this.ttl, ...withChain };
+      if (records && records.length) {
+        return { status: 'records', records: records.slice(), ttl: Math.min(chainTtl, this.ttlOf(key, type)), ...withChain };
+      }
       const target = type === 'CNAME' ? undefined : node.CNAME?.[0];
-      if (target === undefined) return { status: 'nodata', ttl: this.ttl, ...withChain };
+      if (target === undefined) return { status: 'nodata', ttl: Math.min(chainTtl, this.negativeTtlOf(key)), ...withChain };
+      chainTtl = Math.min(chainTtl, this.ttlOf(key, 'CNAME'));
       cnames.push(key);
       if (cnames.length > this.maxCnameChain || cnames.includes(normalizeName(target))) {
         return { status: 'error', rcode: 'SERVFAIL', message: `CNAME chain too long or looping at ${key}` };

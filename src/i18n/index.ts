@@ -47,3 +47,10 @@ export function parseLang(value: string): Lang | undefined {
   if (v === 'ja' || v.startsWith('ja_') || v.startsWith('ja-')) return 'ja';
   return undefined;
 }
+
+/** Render a message whose id is built at run time (e.g. `dns.zone.${code}`); an unknown id renders as itself. */
+export function tDynamic(lang: Lang, id: string, params?: object): string {
+  if (!hasMessage(id)) return id;
+  const entry = catalogs[lang][id] as string | ((p: unknown) => string);
+  return typeof entry === 'function' ? entry(params ?? {}) : entry;
+}

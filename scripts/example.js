@@ -1,0 +1,24 @@
+// `npm run example`: run inkan on the shipped examples, offline (answers come from examples/example.zone).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
+if (!existsSync(cli)) {
+  console.error('dist/ is missing: run "npm install" (or "npm run build") first.');
+  process.exit(2);
+}
+
+const zone = ['--zone', 'examples/example.zone'];
+const runs = [
+  ['spf', '--ip', '192.0.2.10', '--mail-from', 'alice@example.com', '--helo', 'mail.example.com', ...zone],
+  ['spf', '--ip', '198.51.100.7', '--mail-from', 'news@example.com', '--helo', 'out.mailer.example.net', '--explain', ...zone],
+  ['spf', '--ip', '192.0.2.200', '--mail-from', 'ceo@example.com', '--helo', 'unknown.example', '--received-spf', ...zone],
+  ['spf', 'lint', 'example.com', ...zone],
+  ['spf', 'lint', 'example.org', ...zone],
+];
+
+for (const args of runs) {
+  console.log(`\n$ inkan ${args.map((a) => (/[\s"]/.test(a) || a === '' ? JSON.stringify(a) : a)).join(' ')}`);
+  const result = spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit' });
+  console.log(`(exit code ${result.status})`);
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXIT, langFromArgv, makeContext, UsageError, type CliContext } from './context.js';
+import { spfCommand } from './spf.js';
+import { toJson } from './json.js';
+
+/** One top-level command. */
+export interface Command {
+  name: string;
+  run(argv: string[], ctx: CliContext): Promise<number>;
+  /** The full `--help` text in the context's language. */
+  help(ctx: CliContext): string;
+}
+
+const commands: Command[] = [spfCommand];
+
+/** inkan's version, from the nearest package.json above this file (dist/ and the test build differ in depth). */
+function version(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'inkan' && pkg.version) return pkg.version;
+    } catch {
+      // no package.json at this level
+    }
+  }
+  return 'unknown';
+}
+
+/** Run the CLI with `argv` (without node and script); returns the exit code. */
+export async function run(
+  argv: string[],
+  io: { out: (text: string) => void; err: (text: string) => void; env: Record<string, string | undefined>; isTty: boolean },
+): Promise<number> {
+  const ctx = makeContext(langFromArgv(argv, io.env), io);
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+    ctx.out(topic ? topic.help(ctx) : ctx.t('cli.help.main', { version: version() }));
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-V') {
+    ctx.out(version());
+    return EXIT.ok;
+  }
+  if (name.startsWith('--')) {
+    return usage(ctx, new UsageError(ctx.t('cli.error.command-first')), argv);
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) return usage(ctx, new UsageError(ctx.t('cli.error.unknown-command', { command: name })), argv);
+  try {
+    return await command.run(rest, ctx);
+  } catch (e) {
+    if (e instanceof UsageError) return usage(ctx, e, argv);
+    throw e;
+  }
+}
+
+function usage(ctx: CliContext, error: UsageError, argv: string[]): number {
+  if (argv.includes('--json')) ctx.out(toJson({ error: 'usage', message: error.message }));
+  ctx.err(`inkan: ${error.message}`);
+  ctx.err(ctx.t('cli.error.see-help', { command: error.command ? `inkan ${error.command} --help` : 'inkan --help' }));
+  return EXIT.usage;
+}
