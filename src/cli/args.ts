@@ -1,4 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** What parseArgs returns for a command's options. */
+export type ParsedArgs<O extends Options> = ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>;
 import type { CliContext } from './context.js';
 import { UsageError } from './context.js';
 
@@ -19,7 +22,7 @@ export const DNS_OPTIONS = {
 } as const satisfies Options;
 
 /** Parse a command's arguments; unknown options and missing values become a UsageError in the user's language. */
-export function parseCommandArgs<O extends Options>(ctx: CliContext, command: string, argv: string[], options: O) {
+export function parseCommandArgs<O extends Options>(ctx: CliContext, command: string, argv: string[], options: O): ParsedArgs<O> {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {

@@ -7,9 +7,9 @@ import { UsageError, type CliContext } from './context.js';
 
 /** The DNS options a command received. */
 export interface DnsOptionValues {
-  zone?: string[];
-  dns?: string[];
-  timeout?: number;
+  zone?: string[] | undefined;
+  dns?: string[] | undefined;
+  timeout?: number | undefined;
 }
 
 /** Build the resolver a command asked for: zone files, given servers, or the system's servers. */

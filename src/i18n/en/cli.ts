@@ -75,5 +75,10 @@ Examples:
   'cli.error.zone-and-dns': 'use either --zone or --dns, not both',
   'cli.error.zone-file': (p: { file: string; reason: string }) => `cannot use zone file ${p.file}: ${p.reason}`,
   'cli.error.dns-server': (p: { value: string }) => `"${p.value}" is not a DNS server address (HOST or HOST:PORT, [IPv6]:PORT)`,
+  'cli.lint.clean': 'No problems found.',
+  'cli.lint.fix': 'Fix:',
+  'cli.lint.suggested': (p: { domain: string }) => `A record with every safe fix applied, for ${p.domain}:`,
+  'cli.lint.summary': (p: { errors: number; warnings: number; infos: number }) =>
+    `${p.errors} error${p.errors === 1 ? '' : 's'}, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}, ${p.infos} note${p.infos === 1 ? '' : 's'}.`,
   'cli.error.see-help': (p: { command: string }) => `Run "${p.command}" for usage.`,
 };

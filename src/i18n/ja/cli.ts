@@ -76,5 +76,9 @@ DNS:
   'cli.error.zone-and-dns': '--zone と --dns はどちらか一方だけを指定してください',
   'cli.error.zone-file': (p: { file: string; reason: string }) => `ゾーンファイル ${p.file} を使えません: ${p.reason}`,
   'cli.error.dns-server': (p: { value: string }) => `"${p.value}" は DNS サーバーのアドレスではありません（HOST、HOST:PORT、[IPv6]:PORT の形式）`,
+  'cli.lint.clean': '問題は見つかりませんでした。',
+  'cli.lint.fix': '直し方:',
+  'cli.lint.suggested': (p: { domain: string }) => `安全な修正をすべて反映した ${p.domain} のレコード:`,
+  'cli.lint.summary': (p: { errors: number; warnings: number; infos: number }) => `エラー ${p.errors} 件、警告 ${p.warnings} 件、参考情報 ${p.infos} 件。`,
   'cli.error.see-help': (p: { command: string }) => `使い方は "${p.command}" で確認できます。`,
 };
