@@ -1,0 +1,33 @@
+import { domainToASCII, domainToUnicode } from 'node:url';
+import { parseIp, parseIpv6, type IpAddress } from '../dns/ip.js';
+
+/** A domain in its three spellings, or the reason it has none. */
+export type DomainForms =
+  | { ok: true; ascii: string; unicode: string; literal?: IpAddress }
+  | { ok: false; code: 'bad-domain' | 'invalid-idn' };
+
+const DOT_ATOM_ASCII = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(?:\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*$/;
+
+/** The A-label and U-label forms of `domain` as written in an address (RFC 5890; RFC 6532 allows U-labels in mail). */
+export function domainForms(domain: string): DomainForms {
+  if (domain.startsWith('[')) {
+    const inner = domain.slice(1, -1).trim();
+    const literal = /^ipv6:/i.test(inner) ? parseIpv6(inner.slice(5)) : parseIp(inner);
+    const lower = domain.toLowerCase();
+    if (!literal) return { ok: true, ascii: lower, unicode: lower };
+    const ip: IpAddress = literal instanceof Uint8Array ? { family: 6, bytes: literal } : literal;
+    return { ok: true, ascii: lower, unicode: lower, literal: ip };
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(domain)) {
+    if (!DOT_ATOM_ASCII.test(domain)) return { ok: false, code: 'bad-domain' };
+    const ascii = domain.toLowerCase();
+    if (!/(^|\.)xn--/.test(ascii)) return { ok: true, ascii, unicode: ascii };
+    const unicode = domainToUnicode(ascii);
+    if (unicode === '' || domainToASCII(unicode) !== ascii) return { ok: false, code: 'invalid-idn' };
+    return { ok: true, ascii, unicode };
+  }
+  const ascii = domainToASCII(domain);
+  if (ascii === '') return { ok: false, code: 'invalid-idn' };
+  return { ok: true, ascii, unicode: domainToUnicode(ascii) };
+}
