@@ -1,3 +1,10 @@
 export * from './types.js';
 export { parseSpf, isSpfRecord } from './parse.js';
 export { parseMacroString } from './macro-parse.js';
+export { checkHost, checkSpf } from './evaluate.js';
+export { expandMacroString, expandDomainSpec, truncateDomain, urlEscape, ipMacroValue, type MacroVariables } from './macro.js';
+export { lintSpf } from './lint.js';
+export * from './lint-types.js';
+export { renderSpfTree, describeSpfFinding, type SpfFindingText } from './lint-render.js';
+export { receivedSpf, headerValue, type ReceivedSpfFacts, type ReceivedSpfOptions } from './received-spf.js';
+export { explainSpf, describeResult, describeReason, describeAnswer, describeStep, type ExplainOptions } from './explain.js';

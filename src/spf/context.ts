@@ -1,0 +1,133 @@
+import type { DnsAnswer, RecordTypes, Resolver, RrType } from '../dns/types.js';
+import type { MacroVariables } from './macro.js';
+import type { SpfErrorReason, SpfOptions, Step } from './types.js';
+
+/** Internal: stops evaluation with `permerror` or `temperror`; caught by check_host(). */
+export class SpfAbort {
+  constructor(
+    readonly result: 'permerror' | 'temperror',
+    readonly reason: SpfErrorReason,
+  ) {}
+}
+
+const ABORTED = Symbol('aborted');
+const noop = (): void => {};
+
+/** A query in flight: the answer, or ABORTED when the deadline passed first. */
+export type PendingAnswer<T> = Promise<DnsAnswer<T> | typeof ABORTED>;
+
+/** The state of one check_host() run: resolver, limits, counters, trace and macro variables. */
+export class EvalContext {
+  lookups = 0;
+  voidLookups = 0;
+  queries = 0;
+  readonly trace: Step[] | undefined;
+  readonly maxLookups: number;
+  readonly maxVoidLookups: number;
+  readonly maxNames: number;
+  private readonly resolver: Resolver;
+  private readonly signal: AbortSignal | undefined;
+  private readonly aborted: Promise<typeof ABORTED> | undefined;
+  private readonly timeout: number | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private detach: (() => void) | undefined;
+
+  constructor(
+    options: SpfOptions,
+    readonly vars: MacroVariables,
+  ) {
+    this.resolver = options.resolver;
+    this.maxLookups = options.maxLookups ?? 10;
+    this.maxVoidLookups = options.maxVoidLookups ?? 2;
+    this.maxNames = options.maxNamesPerLookup ?? 10;
+    this.trace = options.trace === false ? undefined : [];
+    this.timeout = options.timeout;
+    if (options.timeout === undefined && !options.signal) return;
+    const controller = new AbortController();
+    const external = options.signal;
+    if (external) {
+      if (external.aborted) controller.abort();
+      else {
+        const forward = (): void => controller.abort();
+        external.addEventListener('abort', forward, { once: true });
+        this.detach = () => external.removeEventListener('abort', forward);
+      }
+    }
+    if (options.timeout !== undefined) {
+      this.timer = setTimeout(() => controller.abort(), options.timeout);
+    }
+    this.signal = controller.signal;
+    this.aborted = new Promise((resolve) => {
+      if (controller.signal.aborted) resolve(ABORTED);
+      else controller.signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
+    });
+  }
+
+  /** Release the deadline timer and stop listening to the caller's signal (it may outlive many checks). */
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.detach?.();
+  }
+
+  /** Stop with an error result, leaving an `error` step in the trace. */
+  fail(result: 'permerror' | 'temperror', reason: SpfErrorReason, domain: string, depth: number): never {
+    this.trace?.push({ kind: 'error', domain, reason: reason.code, depth });
+    throw new SpfAbort(result, reason);
+  }
+
+  /** Count one DNS-querying term (RFC 7208 §4.6.4); the one past the limit is a permerror. */
+  countTerm(domain: string, term: string, depth: number): void {
+    if (++this.lookups <= this.maxLookups) return;
+    this.lookups = this.maxLookups;
+    this.trace?.push({ kind: 'limit', which: 'dns', count: this.maxLookups + 1, depth });
+    this.fail('permerror', { code: 'too-many-lookups', domain, term, limit: this.maxLookups }, domain, depth);
+  }
+
+  /** Send a query without waiting: lookups that do not depend on each other run in parallel. */
+  start<T extends RrType>(name: string, type: T): PendingAnswer<RecordTypes[T]> {
+    this.queries++;
+    if (this.signal?.aborted) return Promise.resolve(ABORTED);
+    const pending = this.resolver.query(name, type, this.signal ? { signal: this.signal } : undefined);
+    pending.catch(noop);
+    if (!this.aborted) return pending;
+    const raced = Promise.race([pending, this.aborted]);
+    raced.catch(noop);
+    return raced;
+  }
+
+  /**
+   * Wait for a started query and record it in the trace; past the deadline the check is a temperror.
+   * When `voidTerm` is given this is a term's own lookup: an NXDOMAIN or empty answer counts as a void
+   * lookup (RFC 7208 §4.6.4), and the one past the limit is a permerror.
+   */
+  async settle<T>(pending: PendingAnswer<T>, name: string, type: RrType, domain: string, depth: number, voidTerm?: string): Promise<DnsAnswer<T>> {
+    const answer = await pending;
+    if (answer === ABORTED) {
+      this.fail('temperror', this.timeout === undefined ? { code: 'deadline' } : { code: 'deadline', timeout: this.timeout }, domain, depth);
+    }
+    const isVoid = voidTerm !== undefined && isVoidAnswer(answer);
+    if (isVoid) this.voidLookups++;
+    this.trace?.push({ kind: 'lookup', name, type, answer, lookupsSoFar: this.lookups, voidSoFar: this.voidLookups, depth });
+    if (isVoid && this.voidLookups > this.maxVoidLookups) {
+      this.trace?.push({ kind: 'limit', which: 'void', count: this.voidLookups, depth });
+      this.fail('permerror', { code: 'too-many-void-lookups', domain, term: voidTerm, limit: this.maxVoidLookups }, domain, depth);
+    }
+    return answer;
+  }
+
+  /** Query and wait (see {@link settle}). */
+  query<T extends RrType>(name: string, type: T, domain: string, depth: number, voidTerm?: string): Promise<DnsAnswer<RecordTypes[T]>> {
+    return this.settle(this.start(name, type), name, type, domain, depth, voidTerm);
+  }
+
+  /** Turn a DNS failure (timeout, SERVFAIL, ...) into temperror (RFC 7208 §5, §4.4). */
+  dnsFailure(answer: DnsAnswer<unknown>, name: string, type: RrType, domain: string, depth: number): void {
+    if (answer.status === 'timeout') this.fail('temperror', { code: 'dns-timeout', name, type }, domain, depth);
+    if (answer.status === 'error') this.fail('temperror', { code: 'dns-error', name, type, rcode: answer.rcode }, domain, depth);
+  }
+}
+
+/** NXDOMAIN, NODATA, or a records answer with nothing in it. */
+export function isVoidAnswer(answer: DnsAnswer<unknown>): boolean {
+  return answer.status === 'nxdomain' || answer.status === 'nodata' || (answer.status === 'records' && answer.records.length === 0);
+}

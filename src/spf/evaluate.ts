@@ -1,0 +1,230 @@
+import { formatIp, ipInNetwork, parseIp, unmapIpv4, type IpAddress } from '../dns/ip.js';
+import { EvalContext, SpfAbort } from './context.js';
+import { expandMacroString, isQueryableName, usesValidatedDomain, type MacroVariables } from './macro.js';
+import { isMacroError, parseMacroString } from './macro-parse.js';
+import { inMappedNetwork, matchA, matchExists, matchMx, matchPtr, targetName } from './mechanisms.js';
+import { validatedDomain } from './ptr.js';
+import { isCheckableDomain, lookupRecord } from './record.js';
+import type {
+  CheckHostFacts,
+  Directive,
+  MacroString,
+  Qualifier,
+  SpfIdentity,
+  SpfInput,
+  SpfMatch,
+  SpfOptions,
+  SpfRecord,
+  SpfResult,
+  SpfResultBase,
+} from './types.js';
+
+type Verdict = 'pass' | 'fail' | 'softfail' | 'neutral';
+
+const VERDICT: Record<Qualifier, Verdict> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
+
+/** The record whose `exp=` explains a fail: the one holding the matched directive (after redirects, never inside includes). */
+interface ExpSource {
+  spec: MacroString;
+  domain: string;
+}
+
+interface Decided {
+  verdict: Verdict;
+  matched?: SpfMatch;
+  exp?: ExpSource;
+}
+
+type DomainOutcome = Decided | { none: 'nxdomain' | 'no-record' };
+
+function stripDot(name: string): string {
+  return name.endsWith('.') ? name.slice(0, -1) : name;
+}
+
+/** check_host() on one domain: its record, then its terms (RFC 7208 §4). `voidTerm` is the include/redirect that led here. */
+async function evaluateDomain(ctx: EvalContext, domain: string, depth: number, voidTerm?: string): Promise<DomainOutcome> {
+  const found = await lookupRecord(ctx, domain, depth, voidTerm);
+  if (found.kind === 'none') return { none: found.reason };
+  return evaluateRecord(ctx, found.record, domain, depth);
+}
+
+async function evaluateRecord(ctx: EvalContext, record: SpfRecord, domain: string, depth: number): Promise<Decided> {
+  for (const directive of record.directives) {
+    if (!(await matchDirective(ctx, directive, domain, depth))) continue;
+    const { qualifier, mechanism, text } = directive;
+    const decided: Decided = { verdict: VERDICT[qualifier], matched: { domain, mechanism: mechanism.kind, qualifier, term: text } };
+    if (record.exp) decided.exp = { spec: record.exp.value, domain };
+    return decided;
+  }
+  // An `all` always matches, so reaching this point means there is none: redirect= applies (§6.1).
+  const redirect = record.redirect;
+  if (!redirect) return { verdict: 'neutral' };
+  ctx.countTerm(domain, redirect.text, depth);
+  const target = stripDot(await targetName(ctx, redirect.value, domain, depth));
+  ctx.trace?.push({ kind: 'redirect', domain, target, depth });
+  const sub = isQueryableName(target) ? await evaluateDomain(ctx, target, depth, redirect.text) : undefined;
+  if (!sub || 'none' in sub) return ctx.fail('permerror', { code: 'redirect-none', domain, target }, domain, depth);
+  return sub;
+}
+
+async function matchDirective(ctx: EvalContext, directive: Directive, domain: string, depth: number): Promise<boolean> {
+  const mechanism = directive.mechanism;
+  const ip = ctx.vars.ip;
+  let matched: boolean;
+  let target: string | undefined;
+  switch (mechanism.kind) {
+    case 'all':
+      matched = true;
+      break;
+    case 'ip4':
+      matched = ip.family === 4 && ipInNetwork(ip, mechanism.network, mechanism.prefix);
+      break;
+    case 'ip6':
+      matched = ip.family === 6 ? ipInNetwork(ip, mechanism.network, mechanism.prefix) : inMappedNetwork(ip, mechanism.network, mechanism.prefix);
+      break;
+    default: {
+      ctx.countTerm(domain, directive.text, depth);
+      target = await targetName(ctx, mechanism.domain, domain, depth);
+      const term = directive.text;
+      if (mechanism.kind === 'include') matched = await include(ctx, term, stripDot(target), domain, depth);
+      else if (!isQueryableName(target)) matched = false; // not a possible DNS name: treated as non-existent (§4.3, §4.8)
+      else if (mechanism.kind === 'a') matched = await matchA(ctx, target, mechanism.cidr4, mechanism.cidr6, domain, depth, term);
+      else if (mechanism.kind === 'mx') matched = await matchMx(ctx, target, mechanism.cidr4, mechanism.cidr6, domain, depth, term);
+      else if (mechanism.kind === 'ptr') matched = await matchPtr(ctx, target, domain, depth, term);
+      else matched = await matchExists(ctx, target, domain, depth, term);
+    }
+  }
+  if (ctx.trace) ctx.trace.push(target === undefined ? { kind: 'term', domain, term: directive.text, matched, depth } : { kind: 'term', domain, term: directive.text, matched, depth, detail: target });
+  return matched;
+}
+
+/** `include` (RFC 7208 §5.2): pass matches; fail, softfail and neutral do not; none is a permerror; errors propagate. */
+async function include(ctx: EvalContext, term: string, target: string, domain: string, depth: number): Promise<boolean> {
+  const sub = isQueryableName(target) ? await evaluateDomain(ctx, target, depth + 1, term) : undefined;
+  if (!sub || 'none' in sub) return ctx.fail('permerror', { code: 'include-none', domain, target }, domain, depth);
+  ctx.trace?.push({ kind: 'include', domain, target, result: sub.verdict, depth });
+  return sub.verdict === 'pass';
+}
+
+const PRINTABLE = /^[\x20-\x7e]*$/;
+
+/** Expand explanation text (c, r and t allowed); undefined when it is not 7-bit text or not a valid macro-string (§6.2). */
+async function expandExplanation(ctx: EvalContext, text: string, domain: string): Promise<string | undefined> {
+  if (!PRINTABLE.test(text)) return undefined;
+  const parsed = parseMacroString(text);
+  if (isMacroError(parsed)) return undefined;
+  const validated = usesValidatedDomain(parsed) ? await validatedDomain(ctx, domain, 0) : undefined;
+  return expandMacroString(parsed, ctx.vars, domain, validated);
+}
+
+/**
+ * The explanation of a fail (RFC 7208 §6.2): one TXT record at the expanded exp= target, itself a macro-string.
+ * Any DNS problem, zero or several records, or bad text means "as if there were no exp=": the default is used.
+ * These lookups count toward no limit.
+ */
+async function explanation(ctx: EvalContext, source: ExpSource | undefined, fallback: string | undefined, domain: string): Promise<string | undefined> {
+  try {
+    if (source) {
+      const target = await targetName(ctx, source.spec, source.domain, 0);
+      const answer = isQueryableName(target) ? await ctx.query(target, 'TXT', source.domain, 0) : undefined;
+      if (answer?.status === 'records' && answer.records.length === 1) {
+        const text = await expandExplanation(ctx, answer.records[0]!.join(''), source.domain);
+        if (text !== undefined) return text;
+      }
+    }
+    if (fallback === undefined) return undefined;
+    return (await expandExplanation(ctx, fallback, domain)) ?? fallback;
+  } catch (e) {
+    if (e instanceof SpfAbort) return fallback;
+    throw e;
+  }
+}
+
+interface Sender {
+  sender: string;
+  localPart: string;
+  senderDomain: string;
+}
+
+/** Split <sender> at its last "@"; an empty local-part becomes "postmaster" (§4.3). */
+function splitSender(mailbox: string): Sender {
+  const at = mailbox.lastIndexOf('@');
+  const local = at === -1 ? '' : mailbox.slice(0, at);
+  const senderDomain = at === -1 ? mailbox : mailbox.slice(at + 1);
+  const localPart = local === '' ? 'postmaster' : local;
+  return { sender: `${localPart}@${senderDomain}`, localPart, senderDomain };
+}
+
+function clientIp(ip: string | IpAddress): IpAddress {
+  const parsed = typeof ip === 'string' ? parseIp(ip.startsWith('[') && ip.endsWith(']') ? ip.slice(1, -1) : ip) : ip;
+  if (!parsed) throw new TypeError(`not an IP address: ${String(ip)}`);
+  return unmapIpv4(parsed);
+}
+
+async function run(ip: IpAddress, domain: string, who: Sender, facts: CheckHostFacts, options: SpfOptions): Promise<SpfResult> {
+  const now = facts.now ?? Date.now();
+  const vars: MacroVariables = {
+    ...who,
+    ip,
+    helo: facts.helo || 'unknown',
+    receiver: facts.receiver || 'unknown',
+    timestamp: Math.floor((typeof now === 'number' ? now : now.getTime()) / 1000),
+  };
+  const ctx = new EvalContext(options, vars);
+  const identity: SpfIdentity = facts.identity ?? 'mailfrom';
+  const base = (): SpfResultBase => ({
+    domain,
+    identity,
+    ip: formatIp(ip),
+    sender: who.sender,
+    ...(facts.helo !== undefined ? { helo: facts.helo } : {}),
+    lookups: ctx.lookups,
+    voidLookups: ctx.voidLookups,
+    queries: ctx.queries,
+    trace: ctx.trace ?? [],
+  });
+  try {
+    if (!isCheckableDomain(domain)) return { ...base(), result: 'none', reason: { code: 'invalid-domain', domain } };
+    const name = stripDot(domain);
+    const outcome = await evaluateDomain(ctx, name, 0);
+    if ('none' in outcome) return { ...base(), result: 'none', reason: { code: outcome.none, domain } };
+    const text =
+      outcome.verdict === 'fail' && options.explanation !== false ? await explanation(ctx, outcome.exp, options.defaultExplanation, name) : undefined;
+    return {
+      ...base(),
+      result: outcome.verdict,
+      ...(outcome.matched ? { matched: outcome.matched } : {}),
+      ...(text !== undefined ? { explanation: text } : {}),
+    };
+  } catch (e) {
+    if (e instanceof SpfAbort) return { ...base(), result: e.result, reason: e.reason };
+    throw e;
+  } finally {
+    ctx.close();
+  }
+}
+
+/**
+ * RFC 7208 §4 check_host(<ip>, <domain>, <sender>). `ip` may be IPv4, IPv6 or IPv4-mapped IPv6 (treated as IPv4);
+ * an invalid address is a programmer error (TypeError). Never throws for DNS or record problems: they are results.
+ */
+export function checkHost(ip: string | IpAddress, domain: string, sender: string, options: SpfOptions, facts: CheckHostFacts = {}): Promise<SpfResult> {
+  return run(clientIp(ip), domain, splitSender(sender), facts, options);
+}
+
+/**
+ * Check the MAIL FROM identity (default) or the HELO identity of a connection (RFC 7208 §2.3, §2.4).
+ * A null MAIL FROM (empty or `<>`) checks postmaster@<helo> instead.
+ */
+export function checkSpf(input: SpfInput, options: SpfOptions): Promise<SpfResult> {
+  const identity = input.identity ?? 'mailfrom';
+  let mailbox = identity === 'helo' ? '' : (input.mailFrom ?? '').trim();
+  if (mailbox.startsWith('<') && mailbox.endsWith('>')) mailbox = mailbox.slice(1, -1);
+  if (mailbox === '') mailbox = `postmaster@${input.helo ?? ''}`;
+  const who = splitSender(mailbox);
+  const facts: CheckHostFacts = { identity };
+  if (input.helo !== undefined) facts.helo = input.helo;
+  if (input.receiver !== undefined) facts.receiver = input.receiver;
+  if (input.now !== undefined) facts.now = input.now;
+  return run(clientIp(input.ip), who.senderDomain, who, facts, options);
+}
