@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { EXIT, langFromArgv, makeContext, UsageError, type CliContext } from './context.js';
 import { spfCommand } from './spf.js';
 import { toJson } from './json.js';
+import { findPackage } from './package.js';
+
+const version = (): string => findPackage()?.version ?? 'unknown';
 
 /** One top-level command. */
 export interface Command {
@@ -15,18 +15,6 @@ export interface Command {
 
 const commands: Command[] = [spfCommand];
 
-/** inkan's version, from the nearest package.json above this file (dist/ and the test build differ in depth). */
-function version(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'inkan' && pkg.version) return pkg.version;
-    } catch {
-      // no package.json at this level
-    }
-  }
-  return 'unknown';
-}
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function run(

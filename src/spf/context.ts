@@ -1,6 +1,7 @@
 import type { DnsAnswer, RecordTypes, Resolver, RrType } from '../dns/types.js';
 import type { MacroVariables } from './macro.js';
 import type { SpfErrorReason, SpfOptions, Step } from './types.js';
+import { SPF_LIMITS } from './limits.js';
 
 /** Internal: stops evaluation with `permerror` or `temperror`; caught by check_host(). */
 export class SpfAbort {
@@ -37,9 +38,9 @@ export class EvalContext {
     readonly vars: MacroVariables,
   ) {
     this.resolver = options.resolver;
-    this.maxLookups = options.maxLookups ?? 10;
-    this.maxVoidLookups = options.maxVoidLookups ?? 2;
-    this.maxNames = options.maxNamesPerLookup ?? 10;
+    this.maxLookups = options.maxLookups ?? SPF_LIMITS.lookups;
+    this.maxVoidLookups = options.maxVoidLookups ?? SPF_LIMITS.voidLookups;
+    this.maxNames = options.maxNamesPerLookup ?? SPF_LIMITS.namesPerLookup;
     this.trace = options.trace === false ? undefined : [];
     this.timeout = options.timeout;
     if (options.timeout === undefined && !options.signal) return;

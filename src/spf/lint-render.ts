@@ -1,14 +1,11 @@
-import { t } from '../i18n/index.js';
+import { t, tDynamic } from '../i18n/index.js';
+import { SPF_LIMITS } from './limits.js';
 import type { Lang } from '../i18n/index.js';
 import { childOf, evaluationOrder } from './lint-tree.js';
 import type { SpfLintFinding, SpfLintNode, SpfLintNodeError, SpfLintQuery, SpfLintResult } from './lint-types.js';
 
-/** Limits shown in the tree header (RFC 7208 §4.6.4). */
-const LOOKUP_LIMIT = 10;
-const VOID_LIMIT = 2;
-
-type AnyT = (lang: Lang, id: string, params?: unknown) => string;
-const say = t as unknown as AnyT;
+const LOOKUP_LIMIT = SPF_LIMITS.lookups;
+const VOID_LIMIT = SPF_LIMITS.voidLookups;
 
 /** A finding's sentences in one language: its severity word, the problem and the fix. */
 export interface SpfFindingText {
@@ -20,9 +17,9 @@ export interface SpfFindingText {
 /** Render a finding's problem and fix sentences from the catalogue. */
 export function describeSpfFinding(finding: SpfLintFinding, lang: Lang): SpfFindingText {
   return {
-    severity: say(lang, `lint.spf.severity.${finding.severity}`),
-    problem: say(lang, `lint.${finding.id}`, finding.params),
-    fix: say(lang, `lint.${finding.id}.fix`, finding.params),
+    severity: tDynamic(lang, `lint.spf.severity.${finding.severity}`),
+    problem: tDynamic(lang, `lint.${finding.id}`, finding.params),
+    fix: tDynamic(lang, `lint.${finding.id}.fix`, finding.params),
   };
 }
 

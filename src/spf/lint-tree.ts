@@ -5,10 +5,11 @@ import type { RecordCheck } from './lint-record.js';
 import { classifyTxt, lookalikeCorrection, txtFindings } from './lint-txt.js';
 import type { SpfLintFinding, SpfLintNode, SpfLintQuery, SpfLintTxt, SpfLintVia, SpfNoRecordReason } from './lint-types.js';
 import { parseSpf } from './parse.js';
+import { SPF_LIMITS } from './limits.js';
 import type { SpfRecord, Term } from './types.js';
 
 /** Most names an `mx` term may look up (RFC 7208 §4.6.4). */
-export const MX_NAME_LIMIT = 10;
+export const MX_NAME_LIMIT = SPF_LIMITS.namesPerLookup;
 
 /** What the walk keeps beside the public tree. */
 export interface WalkState {

@@ -4,12 +4,11 @@ import { reduceLookups } from './lint-reduce.js';
 import { childOf, evaluationOrder, newNode, normalizeDomain, walkTree } from './lint-tree.js';
 import type { WalkState } from './lint-tree.js';
 import { SPF_LINT_CHECKS } from './lint-types.js';
+import { SPF_LIMITS } from './limits.js';
 import type { SpfLintFinding, SpfLintNode, SpfLintOptions, SpfLintResult, SpfLintSeverity } from './lint-types.js';
 
-/** The limit on DNS-querying terms (RFC 7208 §4.6.4). */
-export const SPF_LOOKUP_LIMIT = 10;
-/** The limit on void lookups (RFC 7208 §4.6.4). */
-export const SPF_VOID_LIMIT = 2;
+const SPF_LOOKUP_LIMIT = SPF_LIMITS.lookups;
+const SPF_VOID_LIMIT = SPF_LIMITS.voidLookups;
 
 const SEVERITY_ORDER: Record<SpfLintSeverity, number> = { error: 0, warning: 1, info: 2 };
 

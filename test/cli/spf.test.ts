@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDnsServer } from '../helpers/dns-server.js';
-import { repoRoot } from '../spf/conformance-dir.js';
+import { repoRoot } from '../helpers/paths.js';
 import { runCli } from './run-cli.js';
 
 const zoneFile = join(repoRoot(), 'examples', 'example.zone');

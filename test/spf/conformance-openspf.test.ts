@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { checkSpf } from '../../src/spf/evaluate.js';
-import { conformanceDir } from './conformance-dir.js';
+import { conformanceDir } from '../helpers/paths.js';
 import { zoneResolver, type ZoneEntry } from './openspf-zone.js';
 
 /** One case of the OpenSPF suite (see conformance/README.md §1). */

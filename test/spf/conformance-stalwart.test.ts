@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSpf } from '../../src/spf/evaluate.js';
 import type { SpfResult } from '../../src/spf/types.js';
-import { conformanceDir } from './conformance-dir.js';
+import { conformanceDir } from '../helpers/paths.js';
 import { parseStalwartFile, type StalwartCheck } from './stalwart-suite.js';
 
 const EXPECTED_CHECKS = 163;
