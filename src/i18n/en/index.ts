@@ -3,6 +3,11 @@ import { dns } from './dns.js';
 import { message } from './message.js';
 import { spf } from './spf.js';
 import { spfLint } from './spf-lint.js';
+import { dkim } from './dkim.js';
+import { dkimSign } from './dkim-sign.js';
+import { dmarc } from './dmarc.js';
+import { authres } from './authres.js';
+import { verify } from './verify.js';
 
 /** The English catalogue, one section per module. */
-export const en = { ...cli, ...dns, ...message, ...spf, ...spfLint };
+export const en = { ...cli, ...dns, ...message, ...spf, ...spfLint, ...dkim, ...dkimSign, ...dmarc, ...authres, ...verify };

@@ -1,0 +1,3 @@
+/** English messages of the authres module. */
+export const authres = {
+};

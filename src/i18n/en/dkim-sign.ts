@@ -1,0 +1,3 @@
+/** English messages of the dkim-sign module. */
+export const dkimSign = {
+};

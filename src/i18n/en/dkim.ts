@@ -1,0 +1,3 @@
+/** English messages of the dkim module. */
+export const dkim = {
+};

@@ -1,0 +1,3 @@
+/** English messages of the dmarc module. */
+export const dmarc = {
+};

@@ -1,0 +1,3 @@
+/** English messages of the verify module. */
+export const verify = {
+};
