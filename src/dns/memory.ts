@@ -28,7 +28,7 @@ export function normalizeName(name: string): string {
 /** A resolver that answers from records held in memory: for tests, examples and benchmarks. */
 export class MemoryResolver implements Resolver {
   private readonly nodes = new Map<string, NodeRecords>();
-  private readonly faults = new Map<string, Fault>();
+  private readonly faults = new Map<string, { fault: Fault; exceptTypes?: ReadonlySet<RrType> }>();
   private readonly ancestors = new Set<string>();
   /** TTL of each rrset that was given one, keyed `name type`. */
   private readonly rrsetTtl = new Map<string, number>();
@@ -87,9 +87,9 @@ export class MemoryResolver implements Resolver {
     }
   }
 
-  /** Make every query for `name` fail this way. */
-  setFault(name: string, fault: Fault): this {
-    this.faults.set(normalizeName(name), fault);
+  /** Make every query for `name` fail this way, except queries for `exceptTypes`, which are answered. */
+  setFault(name: string, fault: Fault, exceptTypes?: Iterable<RrType>): this {
+    this.faults.set(normalizeName(name), { fault, ...(exceptTypes ? { exceptTypes: new Set(exceptTypes) } : {}) });
     return this;
   }
 
@@ -109,7 +109,8 @@ export class MemoryResolver implements Resolver {
     const cnames: string[] = [];
     let chainTtl = Infinity;
     for (;;) {
-      const fault = this.faults.get(key);
+      const faulty = this.faults.get(key);
+      const fault = faulty && !faulty.exceptTypes?.has(type) ? faulty.fault : undefined;
       if (fault === 'timeout') return { status: 'timeout', message: `simulated timeout for ${key}` };
       if (fault) return { status: 'error', rcode: fault.toUpperCase() };
       const node = this.nodes.get(key);

@@ -1,5 +1,5 @@
-import { MemoryResolver, normalizeName } from '../../src/dns/memory.js';
-import type { DnsAnswer, RecordTypes, Resolver, RrType } from '../../src/dns/types.js';
+import { MemoryResolver } from '../../src/dns/memory.js';
+import type { RrType } from '../../src/dns/types.js';
 
 /** One `zonedata` entry of the OpenSPF suite: `{ TYPE: value }`, or the bare word `TIMEOUT`. */
 export type ZoneEntry = string | Record<string, unknown>;
@@ -18,20 +18,19 @@ function strings(value: unknown): string[] {
  *   (pyspf stops at TIMEOUT once it has yielded records of the queried type: that is what `spftimeout` needs).
  *   TXT records generated from SPF entries come after TIMEOUT, so they are never served for such a name.
  */
-export function zoneResolver(zonedata: Record<string, ZoneEntry[]>): Resolver {
+export function zoneResolver(zonedata: Record<string, ZoneEntry[]>): MemoryResolver {
   const memory = new MemoryResolver({ emptyNonTerminals: false });
-  const answeredBeforeTimeout = new Map<string, Set<string>>();
   for (const [name, entries] of Object.entries(zonedata)) {
     const hasTxt = entries.some((e) => typeof e === 'object' && e !== null && 'TXT' in e);
     const timeoutAt = entries.indexOf('TIMEOUT');
     const served = timeoutAt === -1 ? entries : entries.slice(0, timeoutAt);
     const generated: string[][] = [];
-    const typesBefore = new Set<string>();
+    const typesBefore = new Set<RrType>();
     for (const entry of served) {
       if (typeof entry !== 'object' || entry === null) continue;
       for (const [type, value] of Object.entries(entry)) {
         if (value === 'NONE') continue;
-        typesBefore.add(type);
+        typesBefore.add(type as RrType);
         switch (type) {
           case 'TXT':
             memory.add(name, 'TXT', strings(value));
@@ -56,13 +55,7 @@ export function zoneResolver(zonedata: Record<string, ZoneEntry[]>): Resolver {
       }
     }
     if (timeoutAt === -1) for (const txt of generated) memory.add(name, 'TXT', txt);
-    else answeredBeforeTimeout.set(normalizeName(name), typesBefore);
+    else memory.setFault(name, 'timeout', typesBefore);
   }
-  return {
-    async query<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordTypes[T]>> {
-      const answered = answeredBeforeTimeout.get(normalizeName(name));
-      if (answered && !answered.has(type)) return { status: 'timeout', message: `TIMEOUT in zonedata for ${name}` };
-      return memory.answer(name, type);
-    },
-  };
+  return memory;
 }
