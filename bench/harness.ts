@@ -23,6 +23,8 @@ export interface CompareOptions {
   roundMs: number;
   /** Operations run before timing, to warm the JIT and caches. */
   warmup: number;
+  /** Items one operation handles (messages in a batch): the reported rate is per item. Default 1. */
+  itemsPerRun?: number;
 }
 
 function median(values: number[]): number {
@@ -49,7 +51,7 @@ export async function compare(contenders: Contender[], options: CompareOptions):
         ops++;
         elapsed = performance.now() - start;
       }
-      perRound.get(c.name)!.push((ops * 1000) / elapsed);
+      perRound.get(c.name)!.push((ops * (options.itemsPerRun ?? 1) * 1000) / elapsed);
     }
   }
   return contenders.map((c) => {
@@ -58,15 +60,20 @@ export async function compare(contenders: Contender[], options: CompareOptions):
   });
 }
 
-/** Print a comparison table with each contender's ratio to the first. */
-export function report(title: string, unit: string, results: Measurement[]): string {
+/** Print a comparison table with each contender's ratio to the first, then the ratios asked for (default: first/second). */
+export function report(title: string, unit: string, results: Measurement[], ratios?: Array<[string, string]>): string {
   const base = results[0]!;
   const lines = [`${title}`];
   for (const r of results) {
     const ratio = r.opsPerSecond / base.opsPerSecond;
     lines.push(`  ${r.name.padEnd(10)} ${Math.round(r.opsPerSecond).toLocaleString('en-US').padStart(12)} ${unit}/s  ${ratio === 1 ? '' : `(${ratio.toFixed(2)}× ${base.name})`}`);
   }
-  const [first, second] = results;
-  if (first && second) lines.push(`  ratio ${first.name}/${second.name}: ${(first.opsPerSecond / second.opsPerSecond).toFixed(2)}×`);
+  const byName = new Map(results.map((r) => [r.name, r]));
+  const pairs = ratios ?? (results.length >= 2 ? [[results[0]!.name, results[1]!.name] as [string, string]] : []);
+  for (const [a, b] of pairs) {
+    const x = byName.get(a);
+    const y = byName.get(b);
+    if (x && y) lines.push(`  ratio ${a}/${b}: ${(x.opsPerSecond / y.opsPerSecond).toFixed(2)}×`);
+  }
   return lines.join('\n');
 }

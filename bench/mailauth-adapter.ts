@@ -20,3 +20,4 @@ export function mailauthResolver(memory: MemoryResolver): (name: string, type: s
     }
   };
 }
+

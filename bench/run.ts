@@ -1,52 +1,28 @@
-// `npm run bench`: inkan side by side with mailauth (the best JavaScript peer), same data, same process.
-import { spf as mailauthSpf } from 'mailauth/lib/spf/index.js';
-import { checkSpf } from '../src/spf/evaluate.js';
-import { receivedSpf } from '../src/spf/received-spf.js';
-import { compare, report } from './harness.js';
-import { mailauthResolver } from './mailauth-adapter.js';
-import { spfBenchCases, spfBenchResolver } from './spf-data.js';
+// `npm run bench`: inkan side by side with mailauth (the best JavaScript peer) and the limit, same data, same process.
+// `npm run bench -- --quick` is a short run; `--only=spf,dkim,verify,memory` picks sections.
+import { performance } from 'node:perf_hooks';
+import { buildCorpus, type Corpus } from './corpus.js';
+import { benchDkim, describe } from './dkim.bench.js';
+import { benchMemory } from './memory.js';
+import { benchSpf } from './spf.bench.js';
+import { benchVerify } from './verify.bench.js';
 
 const quick = process.argv.includes('--quick');
-const options = { rounds: quick ? 3 : 9, roundMs: quick ? 200 : 700, warmup: 300 };
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wants = (section: string): boolean => !only || only.includes(section);
 
-async function benchSpf(): Promise<void> {
-  const memory = spfBenchResolver();
-  const forMailauth = mailauthResolver(memory);
-  const receiver = 'mx.bench.example';
+const spfOptions = { rounds: quick ? 3 : 9, roundMs: quick ? 200 : 700, warmup: 300 };
+const corpusOptions = { rounds: quick ? 3 : 7, roundMs: quick ? 600 : 1200, warmup: 2, batchSize: 40, checkEvery: quick ? 4 : 1 };
 
-  // Both must agree on every case, or the comparison means nothing.
-  for (const c of spfBenchCases) {
-    const ours = await checkSpf({ ...c, receiver }, { resolver: memory, trace: false });
-    const theirs = (await mailauthSpf({ sender: c.mailFrom, ip: c.ip, helo: c.helo, mta: receiver, resolver: forMailauth as never })) as { status: { result: string } };
-    if (ours.result !== theirs.status.result) {
-      console.warn(`  note: ${c.ip} ${c.mailFrom}: inkan ${ours.result}, mailauth ${theirs.status.result}`);
-    }
-  }
+console.log(`node ${process.version}, ${spfOptions.rounds} rounds of ${spfOptions.roundMs} ms per contender (SPF), ${corpusOptions.rounds} of ${corpusOptions.roundMs} ms (DKIM, verify), median reported`);
+if (wants('spf')) await benchSpf(spfOptions);
 
-  let i = 0;
-  let j = 0;
-  const results = await compare(
-    [
-      {
-        name: 'inkan',
-        run: async () => {
-          const c = spfBenchCases[i++ % spfBenchCases.length]!;
-          const result = await checkSpf({ ...c, receiver }, { resolver: memory, trace: false });
-          return receivedSpf(result, { receiver });
-        },
-      },
-      {
-        name: 'mailauth',
-        run: () => {
-          const c = spfBenchCases[j++ % spfBenchCases.length]!;
-          return mailauthSpf({ sender: c.mailFrom, ip: c.ip, helo: c.helo, mta: receiver, resolver: forMailauth as never });
-        },
-      },
-    ],
-    options,
-  );
-  console.log(report(`SPF check + Received-SPF (${spfBenchCases.length} (ip, mail-from) pairs, in-memory DNS)`, 'checks', results));
+if (wants('dkim') || wants('verify')) {
+  const start = performance.now();
+  const corpus: Corpus = await buildCorpus({ count: 2000, seed: 0x1a7ca4 });
+  console.log(`\ncorpus: ${corpus.messages.length} messages (${describe(corpus)}), generated and signed by mailauth in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  if (wants('dkim')) await benchDkim(corpus, corpusOptions);
+  if (wants('verify')) await benchVerify(corpus, corpusOptions);
 }
 
-console.log(`node ${process.version}, ${options.rounds} rounds of ${options.roundMs} ms per contender, median reported`);
-await benchSpf();
+if (wants('memory')) await benchMemory(100, ['inkan', 'mailauth', 'drain']);

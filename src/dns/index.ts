@@ -18,3 +18,5 @@ export * from './cache.js';
 export * from './system.js';
 /** rcodeName: the RFC name of a response code. */
 export { rcodeName } from './wire.js';
+/** memoizeResolver: each (name, type) asked once per wrapper (one message's checks). */
+export * from './memo.js';

@@ -1,0 +1,143 @@
+import { domainForms } from '../message/domain.js';
+
+/** Longest piece of text (value, comment, reason) written into a field, so that no line can pass RFC 5322's 998 octets. */
+export const MAX_TEXT = 400;
+
+/** RFC 2045 §5.1 token: US-ASCII printable characters except SPACE and tspecials `()<>@,;:\"/[]?=`. */
+const TOKEN = /^[!#$%&'*+\-.0-9A-Z^_`a-z{|}~]+$/;
+/** RFC 5322 atext, 7-bit. */
+const ATEXT = "A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~";
+const DOT_ATOM = new RegExp(`^[${ATEXT}]+(?:\\.[${ATEXT}]+)*$`);
+/** RFC 6532 §3.2: atext extended with UTF-8. */
+const DOT_ATOM_UTF8 = new RegExp(`^[${ATEXT}\\u0080-\\uFFFF]+(?:\\.[${ATEXT}\\u0080-\\uFFFF]+)*$`);
+/** A local-part that most A-R readers take unquoted: dot-atom without the tspecials `/`, `=` and `?`. */
+const PLAIN_LOCAL = /^[A-Za-z0-9!#$%&'*+\-^_`{|}~]+(?:\.[A-Za-z0-9!#$%&'*+\-^_`{|}~]+)*$/;
+const QUOTED_LOCAL = /^"(?:[^"\\]|\\.)*"$/;
+/** A domain name as RFC 8601 `pvalue` takes it (RFC 6376 `domain-name`): letters, digits, `-` and `_` in labels. */
+const DOMAIN_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)*$/;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Make text from strangers safe for a header field: every control character (CR, LF, NUL, TAB, DEL, C1, U+2028/9)
+ * becomes a space, whitespace runs become one space, the ends are trimmed, and the length is bounded. Without `utf8`
+ * the result is 7-bit: `§` becomes `section `, typographic dashes and quotes their ASCII forms, anything else `?`.
+ */
+export function cleanText(value: string, utf8: boolean, max = MAX_TEXT): string {
+  // eslint-disable-next-line no-control-regex
+  let v = value.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, ' ');
+  if (!utf8) v = toAscii(v);
+  v = v.replace(/\s+/g, ' ').trim();
+  if (v.length > max) {
+    let cut = max - 3;
+    const code = v.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut--;
+    v = `${v.slice(0, cut)}...`;
+  }
+  return v.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?');
+}
+
+function toAscii(value: string): string {
+  return value
+    .replace(/§/g, 'section ')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\u00a0/g, ' ')
+    .replace(/[^\x00-\x7e]/gu, '?');
+}
+
+/** `"..."` with `\` and `"` escaped (RFC 5322 §3.2.4). */
+export function quoteString(value: string): string {
+  return `"${value.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+/** An RFC 2045 `value`: the text as a token when it is one, otherwise a quoted-string. Input must be clean. */
+export function tokenOrQuoted(value: string): string {
+  return TOKEN.test(value) ? value : quoteString(value);
+}
+
+/** A comment with `\`, `(` and `)` escaped. Input must be clean. */
+export function commentText(value: string): string {
+  return `(${value.replace(/[\\()]/g, '\\$&')})`;
+}
+
+/**
+ * Comment text for a 7-bit field: runs of words with non-ASCII characters become RFC 2047 `B` encoded-words
+ * (RFC 2047 §5 allows them in comments of structured fields), each under 75 characters, so Japanese reasons survive.
+ * Input must be clean.
+ */
+export function encodeCommentText(value: string): string {
+  if (!NON_ASCII.test(value)) return value;
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = (): void => {
+    if (run.length > 0) out.push(...encodedWords(run.join(' ')));
+    run = [];
+  };
+  for (const word of value.split(' ')) {
+    if (NON_ASCII.test(word)) run.push(word);
+    else {
+      flush();
+      out.push(word);
+    }
+  }
+  flush();
+  return out.join(' ');
+}
+
+/** `=?UTF-8?B?...?=` words of at most 45 octets of text each (72 characters), split between characters. */
+function encodedWords(text: string): string[] {
+  const words: string[] = [];
+  let chunk = '';
+  let octets = 0;
+  for (const ch of text) {
+    const n = Buffer.byteLength(ch, 'utf8');
+    if (octets + n > 45 && chunk !== '') {
+      words.push(chunk);
+      chunk = '';
+      octets = 0;
+    }
+    chunk += ch;
+    octets += n;
+  }
+  if (chunk !== '') words.push(chunk);
+  return words.map((w) => `=?UTF-8?B?${Buffer.from(w, 'utf8').toString('base64')}?=`);
+}
+
+/** A domain in A-labels when it is a domain name, otherwise undefined. */
+export function asciiDomain(value: string): string | undefined {
+  const v = value.endsWith('.') ? value.slice(0, -1) : value;
+  if (v === '' || v.startsWith('[')) return undefined;
+  const forms = domainForms(v);
+  if (!forms.ok || !DOMAIN_NAME.test(forms.ascii)) return undefined;
+  return forms.ascii;
+}
+
+/** A `pvalue` holding a domain (RFC 8601 §2.2): the A-label form, or a quoted-string when it is no domain name (`[192.0.2.1]`). */
+export function domainValue(raw: string, utf8: boolean): string {
+  const v = cleanText(raw, true);
+  if (v === '') return '';
+  const ascii = asciiDomain(v);
+  return ascii ?? tokenOrQuoted(cleanText(raw, utf8));
+}
+
+/**
+ * A `pvalue` holding an address or domain (RFC 8601 §2.2 `[[local-part] "@"] domain-name`): `user@example.com`,
+ * `@example.com` or `example.com`; a local-part with tspecials makes the whole address a quoted-string (as Fastmail
+ * writes `"prvs=...@example.com"`). Without `utf8`, a non-ASCII local-part is left out (`@example.com`).
+ */
+export function addressValue(raw: string, utf8: boolean): string {
+  const v = cleanText(raw, true).replace(/^<(.*)>$/, '$1');
+  if (v === '') return '';
+  const at = v.lastIndexOf('@');
+  if (at < 0) return domainValue(v, utf8);
+  const domain = asciiDomain(v.slice(at + 1));
+  if (domain === undefined) return tokenOrQuoted(cleanText(v, utf8));
+  let local = v.slice(0, at);
+  if (local === '') return `@${domain}`;
+  if (NON_ASCII.test(local) && !utf8) return `@${domain}`;
+  if (!(NON_ASCII.test(local) ? DOT_ATOM_UTF8 : DOT_ATOM).test(local) && !QUOTED_LOCAL.test(local)) local = quoteString(local);
+  const address = `${local}@${domain}`;
+  return PLAIN_LOCAL.test(local) ? address : quoteString(address);
+}

@@ -1,0 +1,243 @@
+import { domainToASCII } from 'node:url';
+import type { HeaderField } from '../message/types.js';
+import type { DkimHashAlgorithm } from './body-hash.js';
+import { parseCanonicalization } from './canonicalize.js';
+import { parseTagList, stripWhitespace, type TagList } from './tag-list.js';
+import type { DkimAlgorithm, DkimIdentity, DkimKeyType, DkimSignatureError, DkimSignatureInfo, DkimSignatureParseResult } from './types.js';
+
+/** Options of {@link parseDkimSignature}. */
+export interface DkimSignatureParseOptions {
+  /** Names allowed in `h=` (default 1000). */
+  maxSignedHeaders?: number;
+}
+
+const ALGORITHMS: Record<string, { keyType: DkimKeyType; hash: DkimHashAlgorithm }> = {
+  'rsa-sha256': { keyType: 'rsa', hash: 'sha256' },
+  'rsa-sha1': { keyType: 'rsa', hash: 'sha1' },
+  'ed25519-sha256': { keyType: 'ed25519', hash: 'sha256' },
+};
+
+const REQUIRED = ['v', 'a', 'b', 'bh', 'd', 'h', 's'] as const;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const DIGITS = /^[0-9]{1,15}$/;
+const FIELD_NAME = /^[!-9;-~]+$/;
+const COLON = 0x3a;
+
+/** Decode base64 strictly (RFC 6376 §2.4: whitespace already removed); undefined when malformed or empty. */
+export function decodeBase64(text: string): Buffer | undefined {
+  if (text === '' || !BASE64.test(text)) return undefined;
+  const unpadded = text.replace(/=+$/, '');
+  if (unpadded.length % 4 === 1) return undefined;
+  return Buffer.from(text, 'base64');
+}
+
+/** Tag values were read as latin1 (one char per octet); give UTF-8 text back (RFC 8616). */
+function utf8(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(value) ? value : Buffer.from(value, 'latin1').toString('utf8');
+}
+
+/** A domain name as DKIM uses it in `d=`, `s=` and `i=` (RFC 6376 §3.5; U-labels per RFC 8616), in ASCII lower case. */
+export function dkimDomain(value: string): string | undefined {
+  if (value === '' || value.length > 253 || /[\s;@]/.test(value)) return undefined;
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x00-\x7f]*$/.test(value) ? value.toLowerCase() : domainToASCII(value);
+  if (ascii === '' || ascii.length > 253) return undefined;
+  for (const label of ascii.split('.')) {
+    if (label === '' || label.length > 63 || !/^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$/i.test(label)) return undefined;
+  }
+  return ascii;
+}
+
+/** Decode dkim-quoted-printable (RFC 6376 §2.11): `=XX` hex escapes, whitespace ignored. */
+export function decodeDkimQuotedPrintable(value: string): string | undefined {
+  const compact = stripWhitespace(value);
+  if (!compact.includes('=')) return utf8(compact);
+  const bytes: number[] = [];
+  for (let i = 0; i < compact.length; i++) {
+    const c = compact.charCodeAt(i);
+    if (c === 0x3d) {
+      const hex = compact.slice(i + 1, i + 3);
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) return undefined;
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(c & 0xff);
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function parseIdentity(value: string): DkimIdentity | undefined {
+  const text = decodeDkimQuotedPrintable(value);
+  if (text === undefined) return undefined;
+  const at = text.lastIndexOf('@');
+  if (at === -1) return undefined;
+  const domain = dkimDomain(text.slice(at + 1));
+  if (domain === undefined) return undefined;
+  return { text, localPart: text.slice(0, at), domain };
+}
+
+/** Whether `sub` is `parent` or a subdomain of it (both ASCII lower case). */
+export function isSameOrSubdomain(sub: string, parent: string): boolean {
+  return sub === parent || sub.endsWith(`.${parent}`);
+}
+
+/** The `h=` names: colon-separated, whitespace allowed around them (RFC 6376 §3.5). */
+export function parseHeaderList(value: string): string[] | undefined {
+  const names = stripWhitespace(value).split(':');
+  for (const name of names) if (!FIELD_NAME.test(name)) return undefined;
+  return names;
+}
+
+/** What can be read from the tags even when the signature is not valid. */
+function infoOf(list: TagList): DkimSignatureInfo {
+  const get = (name: string): string | undefined => list.tags.get(name)?.value;
+  const info: DkimSignatureInfo = {};
+  const d = get('d');
+  if (d !== undefined) info.domain = dkimDomain(utf8(d)) ?? utf8(d).toLowerCase();
+  const s = get('s');
+  if (s !== undefined) info.selector = utf8(s);
+  const i = get('i');
+  if (i !== undefined) info.identity = decodeDkimQuotedPrintable(i) ?? utf8(i);
+  const a = get('a');
+  if (a !== undefined) info.algorithm = a.toLowerCase();
+  const c = parseCanonicalization(get('c'));
+  if (c.ok) info.canonicalization = `${c.header}/${c.body}`;
+  const h = get('h');
+  if (h !== undefined) {
+    const names = stripWhitespace(h).split(':');
+    if (names.length <= 1000) info.signedHeaders = names;
+  }
+  const numeric = (name: string): number | undefined => {
+    const v = get(name);
+    return v !== undefined && DIGITS.test(v) ? Number(v) : undefined;
+  };
+  const l = numeric('l');
+  if (l !== undefined) info.bodyLength = l;
+  const t = numeric('t');
+  if (t !== undefined) info.timestamp = t;
+  const x = numeric('x');
+  if (x !== undefined) info.expiration = x;
+  const b = get('b');
+  if (b !== undefined) info.headerB = stripWhitespace(b).slice(0, 8);
+  return info;
+}
+
+/** What the signature says about itself, for Authentication-Results. */
+export function signatureInfo(list: TagList): DkimSignatureInfo {
+  return infoOf(list);
+}
+
+/**
+ * Parse and validate a DKIM-Signature field (RFC 6376 §3.5, §6.1.1): required tags, `v=1`, a known
+ * `a=`, base64 `b=`/`bh=`, `h=` including From, `i=` within `d=`, numeric `l=`/`t=`/`x=` with x > t,
+ * `q=dns/txt`. Failure gives the error (a permerror) and whatever could be read for reporting.
+ */
+export function parseDkimSignature(field: HeaderField, options: DkimSignatureParseOptions = {}): DkimSignatureParseResult {
+  const maxSignedHeaders = options.maxSignedHeaders ?? 1000;
+  const raw = field.raw;
+  const colon = raw.indexOf(COLON);
+  const valueOffset = colon + 1;
+  // The value without the field's terminating line break, one char per octet so offsets are byte offsets.
+  let valueEnd = raw.length;
+  if (valueEnd > valueOffset && raw[valueEnd - 1] === 0x0a) valueEnd--;
+  if (valueEnd > valueOffset && raw[valueEnd - 1] === 0x0d) valueEnd--;
+  const text = Buffer.from(raw.buffer, raw.byteOffset + valueOffset, valueEnd - valueOffset).toString('latin1');
+  const parsed = parseTagList(text);
+  if (!parsed.ok) return { ok: false, error: { code: 'tag-list', tagList: parsed.error }, info: {} };
+  const list = parsed.list;
+  const fail = (error: DkimSignatureError): DkimSignatureParseResult => ({ ok: false, error, info: infoOf(list) });
+  for (const tag of REQUIRED) if (!list.tags.has(tag)) return fail({ code: 'missing-tag', tag });
+  const value = (name: string): string => list.tags.get(name)!.value;
+  const optional = (name: string): string | undefined => list.tags.get(name)?.value;
+
+  if (value('v') !== '1') return fail({ code: 'bad-version', tag: 'v' });
+  const algorithmName = value('a').toLowerCase();
+  const algorithm = ALGORITHMS[algorithmName];
+  if (!algorithm) return fail({ code: 'unknown-algorithm', tag: 'a' });
+  const signatureText = stripWhitespace(value('b'));
+  const signature = decodeBase64(signatureText);
+  if (!signature) return fail({ code: 'bad-base64', tag: 'b' });
+  const bodyHash = decodeBase64(stripWhitespace(value('bh')));
+  if (!bodyHash) return fail({ code: 'bad-base64', tag: 'bh' });
+  const canonicalization = parseCanonicalization(optional('c'));
+  if (!canonicalization.ok) return fail({ code: 'bad-canonicalization', tag: 'c' });
+  const domain = dkimDomain(utf8(value('d')));
+  if (domain === undefined) return fail({ code: 'bad-domain', tag: 'd' });
+  const selectorText = utf8(value('s'));
+  if (dkimDomain(selectorText) === undefined) return fail({ code: 'bad-selector', tag: 's' });
+  const hValue = value('h');
+  // Count before splitting in full: a hostile h= can hold many thousands of names.
+  let colons = 0;
+  for (let i = hValue.indexOf(':'); i !== -1 && colons < maxSignedHeaders; i = hValue.indexOf(':', i + 1)) colons++;
+  if (colons >= maxSignedHeaders) return fail({ code: 'too-many-signed-headers', tag: 'h', limit: maxSignedHeaders });
+  const signedHeaders = parseHeaderList(hValue);
+  if (!signedHeaders) return fail({ code: 'bad-header-list', tag: 'h' });
+  if (!signedHeaders.some((name) => name.toLowerCase() === 'from')) return fail({ code: 'from-not-signed', tag: 'h' });
+
+  let identity: DkimIdentity = { text: `@${domain}`, localPart: '', domain };
+  const iValue = optional('i');
+  if (iValue !== undefined) {
+    const parsedIdentity = parseIdentity(iValue);
+    if (!parsedIdentity) return fail({ code: 'bad-identity', tag: 'i' });
+    if (!isSameOrSubdomain(parsedIdentity.domain, domain)) return fail({ code: 'identity-mismatch', tag: 'i' });
+    identity = parsedIdentity;
+  }
+  const numeric = (name: string): number | undefined | false => {
+    const v = optional(name);
+    if (v === undefined) return undefined;
+    return DIGITS.test(v) ? Number(v) : false;
+  };
+  const bodyLength = numeric('l');
+  if (bodyLength === false) return fail({ code: 'bad-length', tag: 'l' });
+  const timestamp = numeric('t');
+  if (timestamp === false) return fail({ code: 'bad-timestamp', tag: 't' });
+  const expiration = numeric('x');
+  if (expiration === false) return fail({ code: 'bad-expiration', tag: 'x' });
+  if (timestamp !== undefined && expiration !== undefined && expiration <= timestamp) {
+    return fail({ code: 'expiration-before-timestamp', tag: 'x' });
+  }
+  const q = optional('q');
+  if (q !== undefined && !stripWhitespace(q).split(':').some((m) => m.toLowerCase() === 'dns/txt')) {
+    return fail({ code: 'unknown-query-method', tag: 'q' });
+  }
+
+  const b = list.tags.get('b')!;
+  // The b= value is blanked from just after "=" to the next ";" or the end, whitespace included (§3.7).
+  let bEnd = b.valueEnd;
+  while (bEnd < text.length && text.charCodeAt(bEnd) !== 0x3b) bEnd++;
+  const z = optional('z');
+  return {
+    ok: true,
+    signature: {
+      field,
+      algorithm: algorithmName as DkimAlgorithm,
+      keyType: algorithm.keyType,
+      hash: algorithm.hash,
+      signature,
+      signatureText,
+      bodyHash,
+      headerCanonicalization: canonicalization.header,
+      bodyCanonicalization: canonicalization.body,
+      domain,
+      selector: selectorText,
+      signedHeaders,
+      identity,
+      identityGiven: iValue !== undefined,
+      ...(bodyLength !== undefined ? { bodyLength } : {}),
+      ...(timestamp !== undefined ? { timestamp } : {}),
+      ...(expiration !== undefined ? { expiration } : {}),
+      ...(z !== undefined ? { copiedHeaders: z } : {}),
+      bValueStart: valueOffset + b.valueStart,
+      bValueEnd: valueOffset + bEnd,
+    },
+  };
+}
+
+/** The `DKIM-Signature` field with the `b=` value removed, canonicalized, without its final CRLF (RFC 6376 §3.7). */
+export function blankedSignatureField(signature: { field: HeaderField; bValueStart: number; bValueEnd: number }): Uint8Array {
+  const raw = signature.field.raw;
+  const out = Buffer.allocUnsafe(raw.length - (signature.bValueEnd - signature.bValueStart));
+  out.set(raw.subarray(0, signature.bValueStart), 0);
+  out.set(raw.subarray(signature.bValueEnd), signature.bValueStart);
+  return out;
+}

@@ -1,0 +1,345 @@
+import { createHash, verify as cryptoVerify } from 'node:crypto';
+import type { HeaderField } from '../message/types.js';
+import { createBodyHashTarget, type BodyHashResult, type BodyHashTarget } from './body-hash.js';
+import { canonicalizeHeaderField, createBodyCanonicalizer, type BodyCanonicalizer, type Canonicalization } from './canonicalize.js';
+import { defaultKeyCache, fetchDkimKey, type DkimKeyLookup } from './key.js';
+import { blankedSignatureField, parseDkimSignature } from './signature.js';
+import { readHeader, type MessageHead, type MessageSource } from './source.js';
+import type {
+  DkimKey,
+  DkimNotEvaluated,
+  DkimReason,
+  DkimResult,
+  DkimResultBase,
+  DkimSignature,
+  DkimSignatureInfo,
+  DkimStep,
+  DkimVerifyOptions,
+  DkimVerifyResult,
+} from './types.js';
+
+/** Defaults of {@link DkimVerifyOptions}. */
+export const DKIM_VERIFY_DEFAULTS = Object.freeze({
+  /** Seconds of clock difference tolerated for `x=` and `t=`. */
+  clockSkew: 300,
+  /** Signatures evaluated per message. */
+  maxSignatures: 10,
+  /** Names allowed in one `h=`. */
+  maxSignedHeaders: 1000,
+});
+
+const DKIM_SIGNATURE = 'dkim-signature';
+
+/**
+ * Verify every DKIM-Signature of a message (RFC 6376 §6, RFC 8301, RFC 8463), up to `maxSignatures`.
+ * The header is read first; the body is canonicalized and hashed once, in one pass shared by all
+ * signatures, while the keys are looked up in parallel. No signatures gives an empty list (the
+ * caller reports `dkim=none`). `now` defaults to the clock.
+ */
+export async function verifyDkim(source: MessageSource, options: DkimVerifyOptions): Promise<DkimVerifyResult> {
+  const head = await readHeader(source, options.limits);
+  if (!head.ok) return { ok: false, error: head.error, results: [], notEvaluated: [] };
+  const now = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
+  return verifyDkimHead(head, { ...options, now });
+}
+
+/** Verify the DKIM-Signatures of a message whose header has been read (see {@link readHeader}); `now` is required here. */
+export async function verifyDkimHead(head: MessageHead, options: DkimVerifyOptions & { now: number | Date }): Promise<DkimVerifyResult> {
+  const nowMs = typeof options.now === 'number' ? options.now : options.now.getTime();
+  if (!Number.isFinite(nowMs)) throw new TypeError('inkan: now must be a finite time in milliseconds');
+  const nowSec = Math.floor(nowMs / 1000);
+  const skew = options.clockSkew ?? DKIM_VERIFY_DEFAULTS.clockSkew;
+  const maxSignatures = options.maxSignatures ?? DKIM_VERIFY_DEFAULTS.maxSignatures;
+  const tracing = options.trace !== false;
+  const fields = head.header.fields;
+
+  const sigFields: HeaderField[] = [];
+  for (const field of fields) if (field.name.length === 14 && field.name.toLowerCase() === DKIM_SIGNATURE) sigFields.push(field);
+  const notEvaluated: DkimNotEvaluated[] = [];
+  for (let i = maxSignatures; i < sigFields.length; i++) notEvaluated.push({ index: i, reason: 'too-many-signatures', limit: maxSignatures });
+
+  const results: Array<DkimResult | undefined> = [];
+  const pending: Pending[] = [];
+  const index = new FieldIndex(fields);
+  const bodies = new BodyHashing();
+  const lookups = new Map<string, Promise<DkimKeyLookup>>();
+  const cache = options.keyCache === false ? false : (options.keyCache ?? defaultKeyCache);
+
+  const evaluated = sigFields.slice(0, maxSignatures);
+  evaluated.forEach((field, i) => {
+    const trace: DkimStep[] = [];
+    const parsed = parseDkimSignature(field, { maxSignedHeaders: options.maxSignedHeaders ?? DKIM_VERIFY_DEFAULTS.maxSignedHeaders });
+    if (tracing) trace.push(parsed.ok ? { kind: 'parse', ok: true } : { kind: 'parse', ok: false, error: parsed.error });
+    if (!parsed.ok) {
+      results[i] = { ...base(i, parsed.info, trace), result: 'permerror', reason: { code: 'signature-syntax', error: parsed.error } };
+      return;
+    }
+    const sig = parsed.signature;
+    const early = precheck(sig, nowSec, skew, options.rejectFutureTimestamp !== false, tracing ? trace : undefined);
+    if (early) {
+      results[i] = { ...base(i, infoOf(sig), trace), signature: sig, bodyLengthLimited: sig.bodyLength !== undefined, result: 'permerror', reason: early };
+      return;
+    }
+    const lookupKey = `${sig.selector.toLowerCase()}\0${sig.domain}`;
+    let lookup = lookups.get(lookupKey);
+    if (!lookup) {
+      lookup = fetchDkimKey(options.resolver, sig.selector, sig.domain, {
+        cache,
+        ...(options.minRsaBits !== undefined ? { minRsaBits: options.minRsaBits } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      lookups.set(lookupKey, lookup);
+    }
+    const headerData = headerHashInput(sig, index, tracing ? trace : undefined);
+    const body = bodies.target(sig);
+    pending.push({ i, sig, trace, lookup, headerData, body });
+  });
+
+  if (pending.length > 0) {
+    if (head.bodyBytes) bodies.update(head.bodyBytes);
+    else for await (const chunk of head.body) bodies.update(chunk);
+    bodies.finish();
+    const answers = await Promise.all(pending.map((p) => p.lookup));
+    pending.forEach((p, n) => {
+      results[p.i] = finishOne(p, answers[n]!, options, tracing);
+    });
+  }
+  const done = results as DkimResult[];
+  assignHeaderB(done);
+  return { ok: true, results: done, notEvaluated };
+}
+
+/** A signature waiting for its key and body hash. */
+interface Pending {
+  i: number;
+  sig: DkimSignature;
+  trace: DkimStep[];
+  lookup: Promise<DkimKeyLookup>;
+  headerData: Buffer;
+  body: BodyHashTarget;
+}
+
+function base(index: number, info: DkimSignatureInfo, trace: DkimStep[]): DkimResultBase {
+  return { index, ...info, testing: false, bodyLengthLimited: info.bodyLength !== undefined, trace };
+}
+
+/** The reporting fields of a valid signature. */
+export function infoOf(sig: DkimSignature): DkimSignatureInfo {
+  return {
+    domain: sig.domain,
+    selector: sig.selector,
+    ...(sig.identityGiven ? { identity: sig.identity.text } : {}),
+    algorithm: sig.algorithm,
+    canonicalization: `${sig.headerCanonicalization}/${sig.bodyCanonicalization}`,
+    signedHeaders: sig.signedHeaders,
+    ...(sig.bodyLength !== undefined ? { bodyLength: sig.bodyLength } : {}),
+    ...(sig.timestamp !== undefined ? { timestamp: sig.timestamp } : {}),
+    ...(sig.expiration !== undefined ? { expiration: sig.expiration } : {}),
+    headerB: sig.signatureText.slice(0, 8),
+  };
+}
+
+/** Checks that need neither the key nor the body: RFC 8301 §3.1 (no sha1), RFC 6376 §3.5 x= and t=. */
+function precheck(sig: DkimSignature, nowSec: number, skew: number, rejectFuture: boolean, trace: DkimStep[] | undefined): DkimReason | undefined {
+  const sha1 = sig.hash === 'sha1';
+  trace?.push({ kind: 'check', check: 'algorithm', ok: !sha1 });
+  if (sha1) return { code: 'sha1' };
+  if (sig.expiration !== undefined) {
+    const expired = sig.expiration + skew < nowSec;
+    trace?.push({ kind: 'check', check: 'expiration', ok: !expired });
+    if (expired) return { code: 'expired', expiration: sig.expiration, now: nowSec, skew };
+  }
+  if (sig.timestamp !== undefined && rejectFuture) {
+    const future = sig.timestamp - skew > nowSec;
+    trace?.push({ kind: 'check', check: 'timestamp', ok: !future });
+    if (future) return { code: 'future-timestamp', timestamp: sig.timestamp, now: nowSec, skew };
+  }
+  return undefined;
+}
+
+/** Header fields by lower-case name, with their canonical forms cached across signatures. */
+class FieldIndex {
+  private readonly byName = new Map<string, HeaderField[]>();
+  private readonly canonical = new Map<HeaderField, Buffer>();
+  private readonly canonicalRelaxed = new Map<HeaderField, Buffer>();
+
+  constructor(fields: readonly HeaderField[]) {
+    for (const field of fields) {
+      if (field.name === '') continue;
+      const key = field.name.toLowerCase();
+      const list = this.byName.get(key);
+      if (list) list.push(field);
+      else this.byName.set(key, [field]);
+    }
+  }
+
+  /** Instances of `name` (lower case), top first. */
+  instances(name: string): HeaderField[] | undefined {
+    return this.byName.get(name);
+  }
+
+  canonicalize(field: HeaderField, c: Canonicalization): Buffer {
+    const cache = c === 'relaxed' ? this.canonicalRelaxed : this.canonical;
+    let out = cache.get(field);
+    if (!out) {
+      out = canonicalizeHeaderField(field.raw, c);
+      cache.set(field, out);
+    }
+    return out;
+  }
+}
+
+/**
+ * The octets the header hash covers (RFC 6376 §3.7, §5.4.2): each `h=` name selects the next unused
+ * instance from the bottom; a name with none left contributes nothing (oversigning); then this
+ * DKIM-Signature with `b=` blanked and no final CRLF.
+ */
+function headerHashInput(sig: DkimSignature, index: FieldIndex, trace: DkimStep[] | undefined): Buffer {
+  const c = sig.headerCanonicalization;
+  const used = new Map<string, number>();
+  const parts: Buffer[] = [];
+  const seen: Array<{ name: string; present: boolean }> | undefined = trace ? [] : undefined;
+  for (const name of sig.signedHeaders) {
+    const key = name.toLowerCase();
+    const list = index.instances(key);
+    const taken = used.get(key) ?? 0;
+    const field = list && taken < list.length ? list[list.length - 1 - taken] : undefined;
+    if (field) {
+      used.set(key, taken + 1);
+      parts.push(index.canonicalize(field, c));
+    }
+    seen?.push({ name, present: field !== undefined });
+  }
+  const self = canonicalizeHeaderField(blankedSignatureField(sig), c);
+  parts.push(self.subarray(0, self.length - 2));
+  trace?.push({ kind: 'header-hash', canonicalization: c, fields: seen! });
+  return Buffer.concat(parts);
+}
+
+/** One canonicalizer per body algorithm, feeding one hash per (algorithm, hash, l=). */
+class BodyHashing {
+  private readonly streams = new Map<Canonicalization, { canon: BodyCanonicalizer; targets: BodyHashTarget[] }>();
+  private readonly targets = new Map<string, BodyHashTarget>();
+
+  target(sig: DkimSignature): BodyHashTarget {
+    const key = `${sig.bodyCanonicalization}:${sig.hash}:${sig.bodyLength ?? ''}`;
+    let target = this.targets.get(key);
+    if (target) return target;
+    target = createBodyHashTarget(sig.hash, sig.bodyLength);
+    this.targets.set(key, target);
+    let stream = this.streams.get(sig.bodyCanonicalization);
+    if (!stream) {
+      const targets: BodyHashTarget[] = [];
+      const sink =
+        (bytes: Uint8Array): void => {
+          for (const t of targets) t.write(bytes);
+        };
+      stream = { canon: createBodyCanonicalizer(sig.bodyCanonicalization, sink), targets };
+      this.streams.set(sig.bodyCanonicalization, stream);
+    }
+    stream.targets.push(target);
+    return target;
+  }
+
+  update(chunk: Uint8Array): void {
+    for (const s of this.streams.values()) s.canon.update(chunk);
+  }
+
+  finish(): void {
+    for (const s of this.streams.values()) s.canon.finish();
+  }
+}
+
+function finishOne(p: Pending, lookup: DkimKeyLookup, options: DkimVerifyOptions, tracing: boolean): DkimResult {
+  const { sig, trace } = p;
+  const info = infoOf(sig);
+  const common = { ...base(p.i, info, trace), signature: sig };
+  if (tracing) trace.push({ kind: 'key-lookup', name: lookup.name, answer: lookup.answer, cached: 'cached' in lookup ? lookup.cached : false });
+  switch (lookup.status) {
+    case 'no-key':
+      return { ...common, result: 'permerror', reason: { code: 'no-key', name: lookup.name, status: lookup.reason } };
+    case 'dns-timeout':
+      return { ...common, result: 'temperror', reason: { code: 'dns-timeout', name: lookup.name } };
+    case 'dns-error':
+      return { ...common, result: 'temperror', reason: { code: 'dns-error', name: lookup.name, rcode: lookup.rcode } };
+    case 'key-error':
+      if (tracing) trace.push({ kind: 'key', record: lookup.record, ok: false, error: lookup.error, records: lookup.records });
+      return { ...common, result: 'permerror', reason: { code: 'key-error', name: lookup.name, error: lookup.error } };
+    case 'key':
+      break;
+  }
+  const key: DkimKey = lookup.key;
+  if (tracing) trace.push({ kind: 'key', record: key.record, ok: true, keyType: key.keyType, bits: key.bits, records: lookup.records });
+  const withKey = { ...common, key, testing: key.testing };
+  const keyProblem = checkKey(sig, key, lookup.name);
+  if (keyProblem) return { ...withKey, result: 'permerror', reason: keyProblem };
+
+  const body: BodyHashResult = p.body.result();
+  if (sig.bodyLength !== undefined) {
+    const exceeds = sig.bodyLength > body.totalLength;
+    if (tracing) trace.push({ kind: 'check', check: 'body-length', ok: !exceeds });
+    if (exceeds) {
+      return { ...withKey, result: 'permerror', reason: { code: 'body-length-exceeds-body', bodyLength: sig.bodyLength, canonicalLength: body.totalLength } };
+    }
+    withKey.unsignedBodyOctets = body.totalLength - sig.bodyLength;
+  }
+  const bodyOk = body.digest.equals(sig.bodyHash);
+  const expected = sig.bodyHash.toString('base64');
+  const computed = body.digest.toString('base64');
+  if (tracing) {
+    trace.push({
+      kind: 'body-hash',
+      canonicalization: sig.bodyCanonicalization,
+      hash: sig.hash,
+      expected,
+      computed,
+      length: body.length,
+      totalLength: body.totalLength,
+      ok: bodyOk,
+    });
+  }
+  if (!bodyOk) return { ...withKey, result: 'fail', reason: { code: 'body-hash-mismatch', expected, computed } };
+
+  const signatureOk = verifySignature(sig, key, p.headerData);
+  if (tracing) trace.push({ kind: 'signature', ok: signatureOk });
+  if (!signatureOk) return { ...withKey, result: 'fail', reason: { code: 'signature-mismatch' } };
+  const unsigned = withKey.unsignedBodyOctets ?? 0;
+  if (options.bodyLengthLimited === 'policy' && unsigned > 0) {
+    return { ...withKey, result: 'policy', reason: { code: 'body-length-policy', unsignedOctets: unsigned } };
+  }
+  return { ...withKey, result: 'pass' };
+}
+
+/** Whether the key may verify this signature (RFC 6376 §6.1.2 steps 6–8 and the key's `t=s`). */
+function checkKey(sig: DkimSignature, key: DkimKey, name: string): DkimReason | undefined {
+  if (key.keyType !== sig.keyType) return { code: 'key-type-mismatch', name, keyType: key.keyType, algorithm: sig.algorithm };
+  if (key.hashes && !key.hashes.includes(sig.hash)) return { code: 'key-hash-not-allowed', name, hash: sig.hash, allowed: key.hashes };
+  if (!key.services.includes('*') && !key.services.includes('email')) return { code: 'key-not-email', name, services: key.services };
+  if (key.strict && sig.identity.domain !== sig.domain) return { code: 'strict-identity', identityDomain: sig.identity.domain, domain: sig.domain };
+  return undefined;
+}
+
+/** Check `b=` over the header hash input: RSASSA-PKCS1-v1_5 (RFC 6376 §3.3.1) or Ed25519 over its SHA-256 (RFC 8463 §3). */
+function verifySignature(sig: DkimSignature, key: DkimKey, data: Buffer): boolean {
+  try {
+    if (sig.keyType === 'ed25519') return cryptoVerify(null, createHash('sha256').update(data).digest(), key.publicKey, sig.signature);
+    return cryptoVerify(sig.hash, data, key.publicKey, sig.signature);
+  } catch {
+    return false;
+  }
+}
+
+/** Lengthen `header.b` past 8 characters where two signatures would otherwise share it (RFC 6008 §4). */
+function assignHeaderB(results: DkimResult[]): void {
+  const full = results.map((r) => r.signature?.signatureText);
+  results.forEach((r, i) => {
+    const mine = full[i];
+    if (mine === undefined) return;
+    let n = 8;
+    for (const other of full) {
+      if (other === undefined || other === mine) continue;
+      while (n < mine.length && other.startsWith(mine.slice(0, n))) n++;
+    }
+    r.headerB = mine.slice(0, n);
+  });
+}

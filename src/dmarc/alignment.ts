@@ -1,0 +1,93 @@
+import type { DmarcContext } from './context.js';
+import type { OrgDomains } from './discover.js';
+import { envelopeDomain, normalizeDomain } from './domain.js';
+import type { AlignmentMode, DmarcDkimInput, DmarcInput, DmarcSpfInput, IdentifierAlignment } from './types.js';
+
+/** One candidate Authenticated Identifier. */
+interface Candidate {
+  identifier: 'spf' | 'dkim';
+  domain: string;
+  selector?: string;
+  result: string;
+  mode: AlignmentMode;
+}
+
+/** Whether two names share at least their last label; names in different top-level domains can never share an Organizational Domain. */
+function shareTopLevel(a: string, b: string): boolean {
+  return a.slice(a.lastIndexOf('.') + 1) === b.slice(b.lastIndexOf('.') + 1);
+}
+
+/**
+ * Identifier Alignment of one candidate with the Author Domain (RFC 9989 §4.4, §4.10.2): only a passing
+ * identifier can align; strict alignment is the same name (case-insensitive, no trailing dot, A-labels);
+ * relaxed alignment is the same Organizational Domain, found by a tree walk (or the PSL) for each name.
+ */
+export async function alignCandidate(ctx: DmarcContext, candidate: Candidate, authorDomain: string, orgs: OrgDomains): Promise<IdentifierAlignment> {
+  const domain = normalizeDomain(candidate.domain);
+  const base: IdentifierAlignment = {
+    identifier: candidate.identifier,
+    domain: domain ?? candidate.domain.toLowerCase(),
+    ...(candidate.selector !== undefined ? { selector: candidate.selector } : {}),
+    result: candidate.result,
+    mode: candidate.mode,
+    status: 'not-aligned',
+  };
+  const done = (a: IdentifierAlignment): IdentifierAlignment => {
+    ctx.step({ kind: 'alignment', identifier: a.identifier, domain: a.domain, status: a.status, mode: a.mode, result: a.result, ...(a.how ? { how: a.how } : {}) });
+    return a;
+  };
+  if (candidate.result !== 'pass') return done({ ...base, status: 'not-authenticated' });
+  if (!domain) return done(base);
+  if (domain === authorDomain) return done({ ...base, status: 'aligned', how: 'identical' });
+  if (candidate.mode === 's' || !shareTopLevel(domain, authorDomain)) return done(base);
+  const [author, other] = await Promise.all([orgs.of(authorDomain), orgs.of(domain)]);
+  if (!author.ok) return done({ ...base, status: 'temperror', error: author.error });
+  if (!other.ok) return done({ ...base, status: 'temperror', error: other.error });
+  const aligned = author.orgDomain === other.orgDomain;
+  return done({ ...base, orgDomain: other.orgDomain, status: aligned ? 'aligned' : 'not-aligned', ...(aligned ? { how: 'same-org-domain' as const } : {}) });
+}
+
+/** The SPF identity DMARC may use (RFC 9989 §3.2.4): the MAIL FROM identity, which is the HELO name only when MAIL FROM is null. */
+export function spfUsable(spf: DmarcSpfInput, input: DmarcInput): boolean {
+  if (spf.identity === 'mailfrom') return true;
+  return input.envelopeFrom === undefined || envelopeDomain(input.envelopeFrom) === '';
+}
+
+/** Align the SPF result (when given) and every DKIM result; at most `maxDkimDomains` distinct passing signing domains are looked at. */
+export async function alignAll(
+  ctx: DmarcContext,
+  input: DmarcInput,
+  authorDomain: string,
+  modes: { adkim: AlignmentMode; aspf: AlignmentMode },
+  orgs: OrgDomains,
+  maxDkimDomains: number,
+): Promise<IdentifierAlignment[]> {
+  const work: Array<Promise<IdentifierAlignment>> = [];
+  const spf = input.spf;
+  if (spf) {
+    if (spfUsable(spf, input)) work.push(alignCandidate(ctx, { identifier: 'spf', domain: spf.domain, result: spf.result, mode: modes.aspf }, authorDomain, orgs));
+    else {
+      const a: IdentifierAlignment = { identifier: 'spf', domain: spf.domain.toLowerCase(), result: spf.result, mode: modes.aspf, status: 'helo-not-used' };
+      ctx.step({ kind: 'alignment', identifier: 'spf', domain: a.domain, status: a.status, mode: a.mode, result: a.result });
+      work.push(Promise.resolve(a));
+    }
+  }
+  const seen = new Set<string>();
+  let skipped = 0;
+  for (const sig of input.dkim ?? []) {
+    const key = sig.domain.toLowerCase();
+    if (sig.result === 'pass' && !seen.has(key) && seen.size >= maxDkimDomains) {
+      skipped++;
+      work.push(Promise.resolve(notEvaluated(sig, modes.adkim)));
+      continue;
+    }
+    if (sig.result === 'pass') seen.add(key);
+    work.push(alignCandidate(ctx, { identifier: 'dkim', domain: sig.domain, selector: sig.selector, result: sig.result, mode: modes.adkim }, authorDomain, orgs));
+  }
+  if (skipped) ctx.step({ kind: 'limit', which: 'dkim-domains', count: skipped, limit: maxDkimDomains });
+  return Promise.all(work);
+}
+
+function notEvaluated(sig: DmarcDkimInput, mode: AlignmentMode): IdentifierAlignment {
+  return { identifier: 'dkim', domain: sig.domain.toLowerCase(), selector: sig.selector, result: sig.result, mode, status: 'not-evaluated' };
+}

@@ -1,0 +1,61 @@
+import { domainToASCII } from 'node:url';
+
+/** Most queries one DNS Tree Walk may send (RFC 9989 §4.10). */
+export const TREE_WALK_MAX_QUERIES = 8;
+
+/** Longest domain name accepted (RFC 1035 §2.3.4: 255 octets on the wire, 253 as text). */
+const MAX_NAME = 253;
+const LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
+
+/**
+ * A domain as DMARC compares and queries it (RFC 9989 §4.4, §5.3.1): lower case (RFC 4343), without a
+ * trailing dot, U-labels converted to A-labels (RFC 5890 §2.3). Undefined when it is not a usable name.
+ */
+export function normalizeDomain(domain: string): string | undefined {
+  let name = domain.trim();
+  if (name.endsWith('.')) name = name.slice(0, -1);
+  if (name === '' || name.length > 1000) return undefined;
+  // eslint-disable-next-line no-control-regex
+  if (!/^[\x00-\x7f]*$/.test(name)) {
+    const ascii = domainToASCII(name);
+    if (ascii === '') return undefined;
+    name = ascii;
+  }
+  name = name.toLowerCase();
+  if (name.length > MAX_NAME) return undefined;
+  const labels = name.split('.');
+  return labels.every((label) => LABEL.test(label)) ? name : undefined;
+}
+
+/** The domain of an address or domain given as the envelope sender: `''` for the null reverse-path. */
+export function envelopeDomain(value: string): string {
+  let v = value.trim();
+  if (v.startsWith('<') && v.endsWith('>')) v = v.slice(1, -1).trim();
+  const at = v.lastIndexOf('@');
+  return at === -1 ? v : v.slice(at + 1);
+}
+
+/**
+ * The names a DNS Tree Walk queries, in order (RFC 9989 §4.10): the domain itself, then — for eight or more
+ * labels — straight to the last seven labels, then one label fewer at a time down to the top-level domain.
+ * Never more than eight names.
+ */
+export function treeWalkTargets(domain: string): string[] {
+  const labels = domain.split('.');
+  const targets = [domain];
+  let count = labels.length >= TREE_WALK_MAX_QUERIES ? TREE_WALK_MAX_QUERIES - 1 : labels.length - 1;
+  for (; count >= 1; count--) targets.push(labels.slice(labels.length - count).join('.'));
+  return targets;
+}
+
+/** Whether `child` is `parent` or a name below it. */
+export function isAtOrBelow(child: string, parent: string): boolean {
+  return child === parent || child.endsWith(`.${parent}`);
+}
+
+/** The name one label below `ancestor` on the way to `domain` (`mail.example.com` for `a.mail.example.com` under `example.com`). */
+export function oneLabelBelow(domain: string, ancestor: string): string {
+  const labels = domain.split('.');
+  const keep = ancestor.split('.').length + 1;
+  return labels.slice(Math.max(0, labels.length - keep)).join('.');
+}

@@ -1,0 +1,12 @@
+export * from './types.js';
+export { parseDmarcRecord, effectivePolicy, isDmarcRecord, MAX_RECORD_LENGTH } from './record.js';
+export { parseUriList, isHostName, MAX_REPORT_URIS } from './uri.js';
+export { normalizeDomain, treeWalkTargets, TREE_WALK_MAX_QUERIES } from './domain.js';
+export { classifyAnswer, selectOrgDomain } from './walk.js';
+export { lookupDmarcPolicy, type LookupOptions, type PolicyLookup } from './discover.js';
+export { pslOrgDomain, pslVersion } from './psl.js';
+export { evaluateDmarc, MAX_DKIM_DOMAINS } from './evaluate.js';
+export { stepDown } from './policy.js';
+export { dmarcFromAnalysis } from './from.js';
+export { explainDmarc, explainPolicyLookup, describeRecordProblem, describeTag, type DmarcExplainOptions } from './explain.js';
+export { lookupVerdict, policyWarnings, type LookupVerdict, type PolicyWarning } from './advice.js';

@@ -1,0 +1,84 @@
+import { envelopeDomain } from './domain.js';
+import type { AggregateReportRow, DmarcInput, DmarcResultWord, DiscoveredPolicy, DmarcPolicy, EffectivePolicy, IdentifierAlignment, PolicyOverride } from './types.js';
+
+/** Default cap on DKIM results in one report row (RFC 9990 §3.1.3). */
+export const MAX_REPORTED_SIGNATURES = 100;
+
+/** What the row builder needs from the evaluation. */
+export interface RowFacts {
+  input: DmarcInput;
+  authorDomain: string | undefined;
+  result: DmarcResultWord;
+  alignment: IdentifierAlignment[];
+  policy?: DiscoveredPolicy | undefined;
+  effective?: Extract<EffectivePolicy, { ok: true }> | undefined;
+  appliedPolicy?: DmarcPolicy | undefined;
+  disposition: DmarcPolicy;
+  reasons: PolicyOverride[];
+  maxSignatures: number;
+}
+
+/** Rank of a DKIM result in the row (RFC 9990 §3.1.3): strictly aligned passes first, then relaxed, then the rest. */
+function rank(a: IdentifierAlignment | undefined): number {
+  if (a?.status === 'aligned') return a.how === 'identical' ? 0 : 1;
+  return 2;
+}
+
+/**
+ * The RFC 9990 aggregate-report record for this message: `row` (source IP, count, policy_evaluated),
+ * `identifiers` (header_from, envelope_from, envelope_to) and `auth_results` (each DKIM and the SPF result,
+ * uninterpreted), plus the `policy_published` it was evaluated under.
+ */
+export function buildReportRow(f: RowFacts): AggregateReportRow {
+  const { input } = f;
+  const aligned = (id: 'spf' | 'dkim'): 'pass' | 'fail' => (f.alignment.some((a) => a.identifier === id && a.status === 'aligned') ? 'pass' : 'fail');
+  let disposition: AggregateReportRow['policyEvaluated']['disposition'] = 'none';
+  if (f.result === 'fail') disposition = f.disposition;
+  else if (f.result === 'pass') disposition = f.appliedPolicy && f.appliedPolicy !== 'none' ? 'pass' : 'none';
+
+  const mailFrom = input.envelopeFrom === undefined ? undefined : envelopeDomain(input.envelopeFrom).toLowerCase();
+  const envelopeFrom = mailFrom || input.helo?.toLowerCase() || undefined;
+  const identifiers: AggregateReportRow['identifiers'] = {
+    headerFrom: f.authorDomain ?? '',
+    ...(envelopeFrom ? { envelopeFrom } : {}),
+    ...(input.envelopeTo ? { envelopeTo: input.envelopeTo.toLowerCase() } : {}),
+  };
+
+  const dkimAlignment = f.alignment.filter((a) => a.identifier === 'dkim');
+  const dkim = (input.dkim ?? [])
+    .map((sig, i) => ({ sig, order: rank(dkimAlignment[i]), i }))
+    .sort((a, b) => a.order - b.order || a.i - b.i)
+    .slice(0, f.maxSignatures)
+    .map(({ sig }) => ({ domain: sig.domain.toLowerCase(), selector: sig.selector, result: sig.result, ...(sig.human ? { humanResult: sig.human } : {}) }));
+  const spf: AggregateReportRow['authResults']['spf'] = [];
+  if (input.spf) {
+    const s = input.spf;
+    spf.push({ domain: s.domain.toLowerCase(), scope: s.identity === 'helo' ? 'helo' : 'mfrom', result: s.result, ...(s.human ? { humanResult: s.human } : {}) });
+  } else if (envelopeFrom) {
+    spf.push({ domain: envelopeFrom, scope: mailFrom ? 'mfrom' : 'helo', result: 'none' });
+  }
+
+  const row: AggregateReportRow = {
+    ...(input.sourceIp ? { sourceIp: input.sourceIp } : {}),
+    count: 1,
+    policyEvaluated: { disposition, dkim: aligned('dkim'), spf: aligned('spf'), reasons: f.reasons },
+    identifiers,
+    authResults: { dkim, spf },
+  };
+  if (f.policy && f.effective) {
+    const r = f.policy.record;
+    row.policyPublished = {
+      domain: f.policy.domain,
+      discoveryMethod: f.policy.method === 'psl' ? 'psl' : 'treewalk',
+      p: f.effective.p,
+      sp: f.effective.sp,
+      np: f.effective.np,
+      adkim: r.adkim,
+      aspf: r.aspf,
+      testing: r.t,
+      psd: r.psd,
+      fo: r.fo.join(':'),
+    };
+  }
+  return row;
+}

@@ -1,0 +1,172 @@
+import { authResultsField } from './authres/format.js';
+import type { AuthResInput } from './authres/types.js';
+import { memoizeResolver } from './dns/memo.js';
+import type { Resolver } from './dns/types.js';
+import { describeDkimReason } from './dkim/explain.js';
+import { readHeader, type MessageSource } from './dkim/source.js';
+import type { DkimResult, DkimVerifyOptions, DkimVerifyResult } from './dkim/types.js';
+import { verifyDkimHead } from './dkim/verify.js';
+import { lookupDmarcPolicy } from './dmarc/discover.js';
+import { evaluateDmarc } from './dmarc/evaluate.js';
+import { dmarcFromAnalysis } from './dmarc/from.js';
+import { describeReason as describeDmarcReason } from './dmarc/explain.js';
+import type { DmarcFrom, DmarcOptions, DmarcResult } from './dmarc/types.js';
+import { analyzeFrom } from './message/author.js';
+import type { FromAnalysis, MessageError, MessageLimits } from './message/types.js';
+import { checkSpf } from './spf/evaluate.js';
+import { describeReason as describeSpfReason } from './spf/explain.js';
+import { receivedSpf } from './spf/received-spf.js';
+import type { SpfOptions, SpfResult } from './spf/types.js';
+
+/** The SMTP facts of the message and how to check it. */
+export interface VerifyOptions {
+  /** The connecting client's IP address. */
+  ip: string;
+  /** The HELO/EHLO name. */
+  helo?: string;
+  /** The MAIL FROM address; `''` or `<>` for the null reverse-path. */
+  mailFrom?: string;
+  /** This receiver's authserv-id (RFC 8601 §2.5), usually its host name: written into Authentication-Results. */
+  authservId: string;
+  /** Where every DNS answer comes from. */
+  resolver: Resolver;
+  /** When the message arrived (ms since the epoch, or a Date): DKIM `x=`/`t=` and SPF `%{t}`. Default: the clock. */
+  now?: number | Date;
+  /** This host's name for `Received-SPF` and SPF's `%{r}`. Default: `authservId`. */
+  receiver?: string;
+  /** SPF limits and deadline. */
+  spf?: Pick<SpfOptions, 'maxLookups' | 'maxVoidLookups' | 'maxNamesPerLookup' | 'timeout' | 'defaultExplanation'>;
+  /** DKIM options. */
+  dkim?: Pick<DkimVerifyOptions, 'maxSignatures' | 'clockSkew' | 'minRsaBits' | 'bodyLengthLimited' | 'keyCache' | 'maxSignedHeaders' | 'rejectFutureTimestamp'>;
+  /** DMARC options: RFC 9989 (default) or RFC 7489, the organizational-domain method, a local override. */
+  dmarc?: Pick<DmarcOptions, 'mode' | 'orgDomainMethod' | 'override' | 'timeout' | 'pslPrivateDomains'>;
+  /** Message size limits. */
+  limits?: Partial<MessageLimits>;
+  /** Record traces for `--explain` (default true). */
+  trace?: boolean;
+  /** Abandon every DNS query when this aborts. */
+  signal?: AbortSignal;
+}
+
+/** Everything one `verify()` found, and the header fields to prepend. */
+export interface VerifyResult {
+  /** Whether the header could be read; when not, DKIM is not evaluated and DMARC has no author domain. */
+  message: { ok: true } | { ok: false; error: MessageError };
+  /** The From analysis (missing, several, several addresses, the author domain). */
+  from?: FromAnalysis;
+  spf: SpfResult;
+  dkim: DkimVerifyResult;
+  dmarc: DmarcResult;
+  /** The `Authentication-Results` field (name included, folded with CRLF, no final CRLF). */
+  authenticationResults: string;
+  /** The `Received-SPF` field (name included, folded with CRLF, no final CRLF). */
+  receivedSpf: string;
+  /** The fields to prepend, in order, each ending with CRLF. */
+  headers: string[];
+  /** Distinct DNS questions asked for this message. */
+  dnsQuestions: number;
+}
+
+function isNullSender(mailFrom: string | undefined): boolean {
+  return mailFrom === undefined || mailFrom === '' || mailFrom === '<>';
+}
+
+/**
+ * Verify one message the way a receiving MTA does: SPF for the connection, every DKIM signature, and
+ * DMARC for the author domain, with the independent DNS lookups in flight together (the DMARC
+ * policy is fetched while SPF and DKIM run). Returns typed results with their traces and the
+ * `Authentication-Results` and `Received-SPF` fields to prepend.
+ */
+export async function verify(message: MessageSource, options: VerifyOptions): Promise<VerifyResult> {
+  const now = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
+  const resolver = memoizeResolver(options.resolver);
+  const trace = options.trace !== false;
+  const nullSender = isNullSender(options.mailFrom);
+  const receiver = options.receiver ?? options.authservId;
+  const signal = options.signal ? { signal: options.signal } : {};
+
+  const spfPromise = checkSpf(
+    { ip: options.ip, mailFrom: nullSender ? '' : options.mailFrom!, ...(options.helo !== undefined ? { helo: options.helo } : {}), receiver, now },
+    { ...options.spf, resolver, trace, ...signal },
+  );
+
+  const head = await readHeader(message, options.limits);
+  let from: FromAnalysis | undefined;
+  let dmarcFrom: DmarcFrom = { ok: false, reason: 'unparseable-from' };
+  let dkim: DkimVerifyResult;
+  if (head.ok) {
+    from = analyzeFrom(head.header.fields, options.limits);
+    dmarcFrom = dmarcFromAnalysis(from);
+    // Warm the memo with the policy lookup while SPF and DKIM are busy; evaluateDmarc reads the same answers.
+    if (dmarcFrom.ok) void lookupDmarcPolicy(dmarcFrom.domain, { resolver, ...options.dmarc, ...signal }).catch(() => undefined);
+    dkim = await verifyDkimHead(head, { ...options.dkim, resolver, now, trace, limits: options.limits ?? {}, ...signal });
+  } else {
+    dkim = { ok: false, error: head.error, results: [], notEvaluated: [] };
+  }
+  const spf = await spfPromise;
+
+  const dmarc = await evaluateDmarc(
+    {
+      from: dmarcFrom,
+      spf: { result: spf.result, domain: spf.domain, identity: nullSender ? 'helo' : 'mailfrom' },
+      dkim: dkim.results.map((r) => ({ result: r.result, domain: r.domain ?? '', selector: r.selector ?? '' })),
+      sourceIp: spf.ip,
+      envelopeFrom: nullSender ? '' : options.mailFrom!,
+      ...(options.helo !== undefined ? { helo: options.helo } : {}),
+    },
+    { ...options.dmarc, resolver, trace, ...signal },
+  );
+
+  const authenticationResults = authResultsField({ authservId: options.authservId, results: authResInputs(spf, dkim, dmarc, options, nullSender) });
+  const receivedSpfField = receivedSpf(spf, { receiver, mailFrom: nullSender ? '' : options.mailFrom!, ...(options.helo !== undefined ? { helo: options.helo } : {}) });
+  return {
+    message: head.ok ? { ok: true } : { ok: false, error: head.error },
+    ...(from ? { from } : {}),
+    spf,
+    dkim,
+    dmarc,
+    authenticationResults,
+    receivedSpf: receivedSpfField,
+    headers: [`${authenticationResults}\r\n`, `${receivedSpfField}\r\n`],
+    dnsQuestions: resolver.questions,
+  };
+}
+
+/** The Authentication-Results entries for the three checks (RFC 8601 §2.7). */
+function authResInputs(spf: SpfResult, dkim: DkimVerifyResult, dmarc: DmarcResult, options: VerifyOptions, nullSender: boolean): AuthResInput[] {
+  const inputs: AuthResInput[] = [];
+  const spfReason = 'reason' in spf ? describeSpfReason(spf.reason, 'en') : undefined;
+  inputs.push({
+    method: 'spf',
+    result: spf.result,
+    ...(nullSender ? { helo: options.helo ?? spf.domain } : { mailFrom: options.mailFrom! }),
+    ...(spfReason ? { reason: spfReason } : {}),
+  });
+  if (dkim.results.length === 0) inputs.push({ method: 'dkim', result: 'none' });
+  for (const r of dkim.results) inputs.push(dkimAuthRes(r));
+  const policy = dmarc.policy;
+  inputs.push({
+    method: 'dmarc',
+    result: dmarc.result,
+    ...(dmarc.authorDomain ? { headerFrom: dmarc.authorDomain } : {}),
+    ...(policy?.record.p ? { policy: policy.record.p } : {}),
+    ...(policy?.record.sp ? { subdomainPolicy: policy.record.sp } : {}),
+    ...(policy ? { policyDomain: policy.domain } : {}),
+    ...(policy && dmarc.result === 'fail' ? { appliedDisposition: dmarc.disposition, evaluatedDisposition: dmarc.applied?.policy ?? dmarc.disposition } : {}),
+    ...(dmarc.result !== 'pass' && dmarc.result !== 'fail' ? { reason: describeDmarcReason(dmarc.reason, 'en') } : {}),
+  });
+  return inputs;
+}
+
+function dkimAuthRes(r: DkimResult): AuthResInput {
+  return {
+    method: 'dkim',
+    result: r.result,
+    ...(r.domain ? { domain: r.domain } : {}),
+    ...(r.identity ? { identity: r.identity } : {}),
+    ...(r.selector ? { selector: r.selector } : {}),
+    ...(r.algorithm ? { algorithm: r.algorithm } : {}),
+    ...(r.signature ? { signature: r.signature.signatureText } : {}),
+    ...('reason' in r ? { reason: describeDkimReason(r.reason, 'en') } : {}),
+  };
+}
