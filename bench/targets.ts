@@ -2,6 +2,7 @@
 import { authenticate } from 'mailauth';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { verifyDkim } from '../src/dkim/verify.js';
+import { verify } from '../src/verify.js';
 import type { Corpus, CorpusMessage } from './corpus.js';
 import { limitVerify, prepareLimit, type LimitMessage } from './limit.js';
 import { mailauthResolver } from './mailauth-adapter.js';
@@ -15,6 +16,11 @@ export type Target<R = unknown> = (m: CorpusMessage) => Promise<R>;
 /** inkan's DKIM verification, trace off as a busy server would run it. */
 export function inkanDkim(corpus: Corpus): Target<Awaited<ReturnType<typeof verifyDkim>>> {
   return (m) => verifyDkim(m.raw, { resolver: corpus.resolver, now: corpus.now, trace: false });
+}
+
+/** inkan's whole `verify()`: SPF, DKIM, DMARC and the header fields; trace off. */
+export function inkanVerify(corpus: Corpus): Target<Awaited<ReturnType<typeof verify>>> {
+  return (m) => verify(m.raw, { ...m.envelope, authservId: AUTHSERV_ID, resolver: corpus.resolver, now: corpus.now, trace: false });
 }
 
 /** mailauth's `dkimVerify`. */
@@ -41,6 +47,7 @@ export function limit(corpus: Corpus): Target<boolean> {
 export function profileTargets(corpus: Corpus): Record<string, Target> {
   return {
     'inkan-dkim': inkanDkim(corpus),
+    'inkan-verify': inkanVerify(corpus),
     'mailauth-dkim': mailauthDkim(corpus),
     'mailauth-verify': mailauthVerify(corpus),
     limit: limit(corpus),

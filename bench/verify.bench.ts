@@ -2,7 +2,7 @@
 import { stratifiedBatches, type Corpus, type CorpusMessage } from './corpus.js';
 import { batchContender, describe, printDisagreements, signatureCount, type CorpusBenchOptions } from './dkim.bench.js';
 import { compare, report, type Measurement } from './harness.js';
-import { mailauthVerify } from './targets.js';
+import { AUTHSERV_ID, inkanVerify, mailauthVerify } from './targets.js';
 
 /** What each message should get: SPF pass everywhere; DMARC pass unless only the provider signed (nothing aligned). */
 export function expected(m: CorpusMessage): Verdicts {
@@ -26,6 +26,7 @@ function differences(name: string, got: Verdicts, want: Verdicts): string[] {
 
 /** Time the full verification of the corpus; prints the table and returns the measurements. */
 export async function benchVerify(corpus: Corpus, options: CorpusBenchOptions): Promise<Measurement[]> {
+  const inkan = inkanVerify(corpus);
   const mailauth = mailauthVerify(corpus);
 
   const notes: string[] = [];
@@ -34,6 +35,10 @@ export async function benchVerify(corpus: Corpus, options: CorpusBenchOptions): 
     if (m.index % options.checkEvery !== 0) continue;
     checked++;
     const want = expected(m);
+    const ours = await inkan(m);
+    const mine: Verdicts = { spf: ours.spf.result, dmarc: ours.dmarc.result, dkim: ours.dkim.results.map((r) => r.result) };
+    if (mine.dkim.length !== signatureCount(m.raw)) mine.dkim.push('(missing)');
+    if (!ours.authenticationResults.startsWith(`Authentication-Results: ${AUTHSERV_ID};`)) mine.dkim.push('(no Authentication-Results)');
     const theirs = await mailauth(m);
     const got: Verdicts = {
       spf: theirs.spf ? theirs.spf.status.result : 'none',
@@ -41,13 +46,13 @@ export async function benchVerify(corpus: Corpus, options: CorpusBenchOptions): 
       dkim: (theirs.dkim.results ?? []).map((r) => r.status.result),
     };
     if (got.dkim.length !== signatureCount(m.raw)) got.dkim.push('(missing)');
-    const problems = differences('mailauth', got, want);
+    const problems = [...differences('inkan', mine, want), ...differences('mailauth', got, want)];
     if (problems.length) notes.push(`message ${m.index} (${m.plan}): ${problems.join('; ')}`);
   }
-  printDisagreements(`SPF, DKIM and DMARC as expected in ${checked} messages (mailauth)`, notes);
+  printDisagreements(`SPF, DKIM and DMARC as expected in ${checked} messages (inkan, mailauth)`, notes);
 
   const batches = stratifiedBatches(corpus.messages, options.batchSize);
-  const contenders = [batchContender('mailauth', mailauth, batches)];
+  const contenders = [batchContender('inkan', inkan, batches), batchContender('mailauth', mailauth, batches)];
   const results = await compare(contenders, { ...options, itemsPerRun: batches[0]!.length });
   console.log(report(`Full verify: SPF + DKIM + DMARC + Authentication-Results (${corpus.messages.length} messages, ${describe(corpus)})`, 'msgs', results, [['inkan', 'mailauth']]));
   return results;

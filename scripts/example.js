@@ -15,6 +15,8 @@ const runs = [
   ['spf', '--ip', '192.0.2.200', '--mail-from', 'ceo@example.com', '--helo', 'unknown.example', '--received-spf', ...zone],
   ['spf', 'lint', 'example.com', ...zone],
   ['spf', 'lint', 'example.org', ...zone],
+  ['verify', 'examples/message.eml', '--ip', '192.0.2.10', '--helo', 'mail.example.com', '--mail-from', 'hanako@example.com', '--authserv-id', 'mx.example.org', ...zone],
+  ['verify', 'examples/unsigned.eml', '--ip', '203.0.113.99', '--helo', 'bulk.example.net', '--mail-from', 'hanako@example.com', '--authserv-id', 'mx.example.org', ...zone],
 ];
 
 for (const args of runs) {

@@ -1,5 +1,6 @@
 import { EXIT, langFromArgv, makeContext, UsageError, type CliContext } from './context.js';
 import { spfCommand } from './spf.js';
+import { verifyCommand } from './verify.js';
 import { toJson } from './json.js';
 import { findPackage } from './package.js';
 
@@ -13,7 +14,7 @@ export interface Command {
   help(ctx: CliContext): string;
 }
 
-const commands: Command[] = [spfCommand];
+const commands: Command[] = [spfCommand, verifyCommand];
 
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */

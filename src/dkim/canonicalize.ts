@@ -128,31 +128,44 @@ export interface BodyCanonicalizer {
 
 /**
  * Create a streaming body canonicalizer (RFC 6376 §3.4.3 simple, §3.4.4 relaxed) that writes the
- * canonical body to `sink` as it goes, without building a copy. Trailing empty lines are held back
- * until content follows; CRLF and bare LF are line breaks, a lone CR is an ordinary octet. Simple
- * turns an empty body into one CRLF; relaxed leaves it empty. Runs of input that are already
- * canonical reach the sink as views of the input chunk.
+ * canonical body to `sink` as it goes, without building a copy of the body. Trailing empty lines are
+ * held back until content follows; CRLF and bare LF are line breaks, a lone CR is an ordinary octet.
+ * Simple turns an empty body into one CRLF; relaxed leaves it empty.
  */
 export function createBodyCanonicalizer(c: Canonicalization, sink: BodySink): BodyCanonicalizer {
-  const relaxed = c === 'relaxed';
+  return c === 'relaxed' ? relaxedBody(sink) : simpleBody(sink);
+}
+
+/** 512 CRLFs: held empty lines are written in blocks, not one call each. */
+const CRLF_BLOCK = Buffer.from('\r\n'.repeat(512));
+const SPACE = Buffer.from(' ');
+const CR_BYTE = Buffer.from('\r');
+
+function writeCrlfs(sink: BodySink, count: number): void {
+  while (count > 0) {
+    const k = Math.min(count, 512);
+    sink(CRLF_BLOCK.subarray(0, k * 2));
+    count -= k;
+  }
+}
+
+function guard(state: { finished: boolean }): void {
+  if (state.finished) throw new Error('inkan: body canonicalizer used after finish()');
+}
+
+/**
+ * Simple (§3.4.3): the body passes through as views of the input chunks; only held empty lines,
+ * bare LFs (written as CRLF) and the final CRLF are written separately.
+ */
+function simpleBody(sink: BodySink): BodyCanonicalizer {
   /** Line breaks seen since the last content octet, not yet written. */
   let held = 0;
-  /** Relaxed: whitespace seen since the last content octet on this line. */
-  let pendingSpace = false;
   /** The previous chunk ended in CR: whether it begins a CRLF depends on the next octet. */
   let pendingCr = false;
-  /** Some content octet has been written. */
-  let any = false;
-  let finished = false;
-
-  const emitHeld = (): void => {
-    for (; held > 0; held--) sink(CRLF);
-    if (pendingSpace) sink(SPACE);
-    pendingSpace = false;
-  };
+  const state = { finished: false };
 
   const update = (chunk: Uint8Array): void => {
-    if (finished) throw new Error('inkan: body canonicalizer used after finish()');
+    guard(state);
     const n = chunk.length;
     if (n === 0) return;
     let pos = 0;
@@ -160,103 +173,179 @@ export function createBodyCanonicalizer(c: Canonicalization, sink: BodySink): Bo
       pendingCr = false;
       if (chunk[0] === LF) {
         held++;
-        pendingSpace = false;
         pos = 1;
       } else {
-        emitHeld();
+        writeCrlfs(sink, held);
+        held = 0;
         sink(CR_BYTE);
-        any = true;
       }
     }
-    // [litStart, litEnd) is canonical output taken verbatim from the chunk; gapOk says the octets
-    // between litEnd and the current position are exactly what is held (so the run can grow).
+    // [litStart, litEnd) is output taken verbatim from the chunk; gapOk says the octets between
+    // litEnd and the current position are exactly the held CRLFs (so the run can grow over them).
     let litStart = pos;
     let litEnd = pos;
-    let gapOk = held === 0 && !pendingSpace;
-    const content = (start: number, end: number): void => {
-      if (!gapOk) {
-        if (litEnd > litStart) sink(chunk.subarray(litStart, litEnd));
-        emitHeld();
-        litStart = start;
+    let gapOk = held === 0;
+    while (pos < n) {
+      const lf = chunk.indexOf(LF, pos);
+      const lineEnd = lf === -1 ? n : lf;
+      let end = lineEnd;
+      const crlf = lf !== -1 && lf > pos && chunk[lf - 1] === CR;
+      if (crlf) end = lf - 1;
+      else if (lf === -1 && chunk[n - 1] === CR) {
+        pendingCr = true;
+        end = n - 1;
       }
-      held = 0;
-      pendingSpace = false;
-      litEnd = end;
-      gapOk = true;
-      any = true;
-    };
-    if (!relaxed) {
-      while (pos < n) {
-        const lf = chunk.indexOf(LF, pos);
-        if (lf === -1) {
-          let end = n;
-          if (chunk[n - 1] === CR) {
-            pendingCr = true;
-            end = n - 1;
-          }
-          if (end > pos) content(pos, end);
-          break;
+      if (end > pos) {
+        if (!gapOk) {
+          if (litEnd > litStart) sink(chunk.subarray(litStart, litEnd));
+          writeCrlfs(sink, held);
+          litStart = pos;
         }
-        const crlf = lf > pos && chunk[lf - 1] === CR;
-        const end = crlf ? lf - 1 : lf;
-        if (end > pos) content(pos, end);
-        held++;
-        if (!crlf) gapOk = false;
-        pos = lf + 1;
+        held = 0;
+        litEnd = end;
+        gapOk = true;
       }
-    } else {
-      let i = pos;
-      while (i < n) {
-        const b = chunk[i]!;
-        if (b === SP || b === HTAB) {
-          if (pendingSpace || b === HTAB) gapOk = false;
-          pendingSpace = true;
-          i++;
-        } else if (b === LF) {
-          if (pendingSpace) gapOk = false;
-          pendingSpace = false;
-          held++;
-          if (i === 0 || chunk[i - 1] !== CR) gapOk = false;
-          i++;
-        } else if (b === CR) {
-          if (i + 1 === n) {
-            pendingCr = true;
-            gapOk = false;
-          } else if (chunk[i + 1] !== LF) content(i, i + 1);
-          // a CR followed by LF is part of the line break handled at the LF
-          i++;
-        } else {
-          // A run of ordinary octets is one piece of content.
-          let j = i + 1;
-          while (j < n) {
-            const c = chunk[j]!;
-            if (c === SP || c === HTAB || c === CR || c === LF) break;
-            j++;
-          }
-          content(i, j);
-          i = j;
-        }
-      }
+      if (lf === -1) break;
+      held++;
+      if (!crlf) gapOk = false;
+      pos = lf + 1;
     }
     if (litEnd > litStart) sink(chunk.subarray(litStart, litEnd));
   };
 
   const finish = (): void => {
-    if (finished) throw new Error('inkan: body canonicalizer finished twice');
-    finished = true;
+    guard(state);
+    state.finished = true;
     if (pendingCr) {
-      pendingCr = false;
-      emitHeld();
+      writeCrlfs(sink, held);
       sink(CR_BYTE);
-      any = true;
     }
-    held = 0;
-    pendingSpace = false;
-    if (any || !relaxed) sink(CRLF);
+    // Trailing empty lines become one CRLF; an empty body is one CRLF too.
+    sink(CRLF_BLOCK.subarray(0, 2));
   };
 
   return { update, finish };
 }
 
-const SPACE = Buffer.from(' ');
-const CR_BYTE = Buffer.from('\r');
+/** Input is processed in slices of this size, so the output buffer never needs a check per octet. */
+const SLICE = 16384;
+
+/**
+ * Relaxed (§3.4.4): whitespace runs become one SP, whitespace at line ends and empty lines at the end
+ * go. Output is gathered in one buffer and handed to the sink in large blocks.
+ */
+function relaxedBody(sink: BodySink): BodyCanonicalizer {
+  const out = Buffer.allocUnsafe(SLICE * 2 + 64);
+  let o = 0;
+  let held = 0;
+  /** Whitespace seen since the last content octet on this line. */
+  let pendingSpace = false;
+  let pendingCr = false;
+  let any = false;
+  const state = { finished: false };
+
+  const flush = (): void => {
+    if (o > 0) sink(out.subarray(0, o));
+    o = 0;
+  };
+  /** Write held line breaks and a pending space before a content octet; leaves room for `after` more octets. */
+  const beforeContent = (after: number): void => {
+    while (held > 0) {
+      if (o + 2 > out.length) flush();
+      const k = Math.min(held, (out.length - o) >> 1);
+      for (let j = 0; j < k; j++) {
+        out[o++] = CR;
+        out[o++] = LF;
+      }
+      held -= k;
+      if (held === 0 && o + after + 2 > out.length) flush();
+    }
+    if (pendingSpace) {
+      out[o++] = SP;
+      pendingSpace = false;
+    }
+    any = true;
+  };
+
+  const slice = (chunk: Uint8Array, start: number, end: number): void => {
+    if (o + (end - start) + 4 > out.length) flush();
+    let i = start;
+    while (i < end) {
+      const b = chunk[i]!;
+      if (b === SP || b === HTAB) {
+        pendingSpace = true;
+        i++;
+        continue;
+      }
+      if (b === LF) {
+        pendingSpace = false;
+        held++;
+        i++;
+        continue;
+      }
+      if (b === CR) {
+        if (i + 1 === chunk.length) {
+          pendingCr = true;
+          i++;
+          continue;
+        }
+        if (chunk[i + 1] === LF) {
+          i++; // the line break is counted at the LF
+          continue;
+        }
+      }
+      if (held > 0 || pendingSpace) beforeContent(end - i);
+      else any = true;
+      out[o++] = b;
+      i++;
+      // A run of ordinary octets is copied in one tight loop.
+      while (i < end) {
+        const c = chunk[i]!;
+        if (c === SP || c === HTAB || c === CR || c === LF) break;
+        out[o++] = c;
+        i++;
+      }
+    }
+  };
+
+  const update = (chunk: Uint8Array): void => {
+    guard(state);
+    const n = chunk.length;
+    if (n === 0) return;
+    let pos = 0;
+    if (pendingCr) {
+      pendingCr = false;
+      if (chunk[0] === LF) {
+        pendingSpace = false;
+        held++;
+        pos = 1;
+      } else {
+        beforeContent(1);
+        if (o + 1 > out.length) flush();
+        out[o++] = CR;
+      }
+    }
+    for (let s = pos; s < n; s += SLICE) slice(chunk, s, Math.min(n, s + SLICE));
+    if (o >= SLICE) flush();
+  };
+
+  const finish = (): void => {
+    guard(state);
+    state.finished = true;
+    if (pendingCr) {
+      beforeContent(1);
+      if (o + 1 > out.length) flush();
+      out[o++] = CR;
+    }
+    held = 0;
+    pendingSpace = false;
+    if (any) {
+      if (o + 2 > out.length) flush();
+      out[o++] = CR;
+      out[o++] = LF;
+    }
+    flush();
+  };
+
+  return { update, finish };
+}
