@@ -102,24 +102,24 @@ export interface AuthResNotes {
 }
 
 /** SPF result words (RFC 8601 §2.7.2, RFC 7208 §2.6). */
-export type SpfResultWord = 'none' | 'neutral' | 'pass' | 'fail' | 'softfail' | 'temperror' | 'permerror' | 'policy';
+export type AuthResSpfResult = 'none' | 'neutral' | 'pass' | 'fail' | 'softfail' | 'temperror' | 'permerror' | 'policy';
 
 /** DKIM result words (RFC 8601 §2.7.1). */
-export type DkimResultWord = 'none' | 'pass' | 'fail' | 'policy' | 'neutral' | 'temperror' | 'permerror';
+export type AuthResDkimResult = 'none' | 'pass' | 'fail' | 'policy' | 'neutral' | 'temperror' | 'permerror';
 
 /** DMARC result words (RFC 7489 §11.2, RFC 9989). */
-export type DmarcResultWord = 'none' | 'pass' | 'fail' | 'temperror' | 'permerror';
+export type AuthResDmarcResult = 'none' | 'pass' | 'fail' | 'temperror' | 'permerror';
 
 /** ARC result words (RFC 8617 §4.4). */
-export type ArcResultWord = 'none' | 'pass' | 'fail';
+export type AuthResArcResult = 'none' | 'pass' | 'fail';
 
 /** A DMARC policy or disposition value. */
-export type DmarcPolicyWord = 'none' | 'quarantine' | 'reject';
+export type AuthResDmarcPolicy = 'none' | 'quarantine' | 'reject';
 
 /** An SPF result to report: `smtp.mailfrom` and/or `smtp.helo` (RFC 8601 §2.7.2). */
 export interface SpfAuthResInput extends AuthResNotes {
   method: 'spf';
-  result: SpfResultWord;
+  result: AuthResSpfResult;
   /** The MAIL FROM address (or domain) checked: `smtp.mailfrom`. */
   mailFrom?: string;
   /** The HELO/EHLO name: `smtp.helo`. */
@@ -129,7 +129,7 @@ export interface SpfAuthResInput extends AuthResNotes {
 /** One DKIM signature's result (RFC 8601 §2.7.1, RFC 6008): one per signature. */
 export interface DkimAuthResInput extends AuthResNotes {
   method: 'dkim';
-  result: DkimResultWord;
+  result: AuthResDkimResult;
   /** The signing domain `d=`: `header.d`. */
   domain?: string;
   /** The agent or user identifier `i=`: `header.i`. */
@@ -145,25 +145,25 @@ export interface DkimAuthResInput extends AuthResNotes {
 /** A DMARC result (RFC 7489 §11.2, RFC 9989), with the policy properties mail providers write. */
 export interface DmarcAuthResInput extends AuthResNotes {
   method: 'dmarc';
-  result: DmarcResultWord;
+  result: AuthResDmarcResult;
   /** The RFC5322.From domain: `header.from`. */
   headerFrom?: string;
   /** The `p=` of the policy record found (see {@link AuthResFormatOptions.dmarcPolicyProperty}). */
-  policy?: DmarcPolicyWord;
+  policy?: AuthResDmarcPolicy;
   /** The `sp=` of the record: `policy.published-subdomain-policy`. */
-  subdomainPolicy?: DmarcPolicyWord;
+  subdomainPolicy?: AuthResDmarcPolicy;
   /** Where the policy record was found, when not at the From domain: `polrec.domain` (RFC 9989). */
   policyDomain?: string;
   /** What the receiver did: `policy.applied-disposition`. */
-  appliedDisposition?: DmarcPolicyWord;
+  appliedDisposition?: AuthResDmarcPolicy;
   /** What the policy asked for: `policy.evaluated-disposition`. */
-  evaluatedDisposition?: DmarcPolicyWord;
+  evaluatedDisposition?: AuthResDmarcPolicy;
 }
 
 /** An ARC chain validation result (RFC 8617 §4.4, RFC 8601 registry). */
 export interface ArcAuthResInput extends AuthResNotes {
   method: 'arc';
-  result: ArcResultWord;
+  result: AuthResArcResult;
   /** The connecting client's address: `smtp.remote-ip`. */
   remoteIp?: string;
   /** The oldest ARC set that still validates: `header.oldest-pass` (RFC 8617 §7.2). */

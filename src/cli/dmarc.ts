@@ -15,6 +15,9 @@ const OPTIONS = {
   rfc7489: { type: 'boolean' },
 } as const;
 
+/** Widest tag=value shown beside its meaning; longer ones get a line of their own. */
+const TAG_COLUMN = 24;
+
 /** Exit code of `inkan dmarc`: 0 a valid policy, 3 a DNS failure, 1 for none, an unusable or a repaired record. */
 export function dmarcExitCode(verdict: LookupVerdict): number {
   if (verdict === 'valid') return EXIT.ok;
@@ -43,8 +46,14 @@ export function renderDmarcLookup(lookup: PolicyLookup, ctx: CliContext): string
     }
   }
   lines.push('', ctx.t('dmarc.cli.tags'));
-  const width = Math.max(...record.tags.map((tag) => tag.name.length + tag.value.length + 1));
-  for (const tag of record.tags) lines.push(`  ${`${tag.name}=${tag.value}`.padEnd(width)}  ${describeTag(tag, record, ctx.lang)}`);
+  const shown = record.tags.map((tag) => `${tag.name}=${tag.value}`);
+  const width = Math.min(TAG_COLUMN, Math.max(...shown.map((s) => s.length)));
+  record.tags.forEach((tag, i) => {
+    const text = shown[i]!;
+    const meaning = describeTag(tag, record, ctx.lang);
+    if (text.length > width) lines.push(`  ${text}`, `  ${' '.repeat(width)}  ${meaning}`);
+    else lines.push(`  ${text.padEnd(width)}  ${meaning}`);
+  });
   if (record.problems.length) {
     lines.push('', ctx.t('dmarc.cli.problems'));
     for (const problem of record.problems) lines.push(`  ${describeRecordProblem(problem, ctx.lang)}`);

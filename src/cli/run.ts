@@ -1,6 +1,7 @@
 import { EXIT, langFromArgv, makeContext, UsageError, type CliContext } from './context.js';
 import { spfCommand } from './spf.js';
 import { verifyCommand } from './verify.js';
+import { dmarcCommand } from './dmarc.js';
 import { toJson } from './json.js';
 import { findPackage } from './package.js';
 
@@ -14,7 +15,7 @@ export interface Command {
   help(ctx: CliContext): string;
 }
 
-const commands: Command[] = [spfCommand, verifyCommand];
+const commands: Command[] = [spfCommand, verifyCommand, dmarcCommand];
 
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */

@@ -17,3 +17,25 @@ export { parseDkimSignature, blankedSignatureField, decodeBase64, decodeDkimQuot
 export { parseDkimKey, fetchDkimKey, createKeyCache, defaultKeyCache, MIN_RSA_BITS, type DkimKeyLookup, type DkimKeyParseOptions, type FetchKeyOptions, type KeyCacheOptions } from './key.js';
 export { verifyDkim, verifyDkimHead, infoOf, DKIM_VERIFY_DEFAULTS } from './verify.js';
 export { explainDkim, describeDkimResult, describeDkimReason, describeDkimStep, describeSignatureError, describeKeyError, describeKeyAnswer } from './explain.js';
+/** Signing (RFC 6376 §5, RFC 8463 §3): several signatures per call, oversigning, streamed body hashing. */
+export { signDkim, computeHeaderSignature } from './sign.js';
+export type { CanonicalizationSetting, DkimSignatureOptions, DkimSignOptions, NewDkimSignature, DkimSignOptionErrorCode, DkimSignError, DkimSignResult } from './sign-types.js';
+export { loadSigningKey, type DkimSigningAlgorithm, type DkimPrivateKey, type SigningKeyErrorCode, type SigningKeyResult } from './sign-key.js';
+export { DEFAULT_SIGNED_HEADERS, MAX_SIGNED_HEADERS, signedHeaderList, type SignedHeaderListResult } from './sign-headers.js';
+export { formatSignatureTemplate, completeSignatureField, type SignatureTags } from './sign-format.js';
+export { checkSigningDomain, checkSelector, checkIdentity, keyRecordName, type SigningNameResult } from './sign-names.js';
+export { describeDkimSignError } from './sign-explain.js';
+/** Key generation (RFC 6376 §3.6.1, RFC 8463 §4): key pairs and their TXT records. */
+export {
+  generateDkimKey,
+  dkimKeyRecord,
+  publicKeyValue,
+  splitCharacterStrings,
+  DEFAULT_RSA_BITS,
+  MAX_RSA_BITS,
+  MAX_CHARACTER_STRING,
+  type DkimKeygenOptions,
+  type DkimKeyRecordOptions,
+  type DkimKeyRecord,
+  type DkimKeyPair,
+} from './keygen.js';

@@ -66,6 +66,7 @@ export const MAX_CHARACTER_STRING = 255;
 
 /** Split text into character-strings of at most `max` octets without cutting a UTF-8 sequence. */
 export function splitCharacterStrings(text: string, max = MAX_CHARACTER_STRING): string[] {
+  if (!Number.isSafeInteger(max) || max < 4) throw new RangeError('inkan: a character-string must hold at least 4 octets (one UTF-8 character)');
   const bytes = Buffer.from(text, 'utf8');
   const out: string[] = [];
   let start = 0;

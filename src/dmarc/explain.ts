@@ -151,10 +151,12 @@ export function explainPolicyLookup(lookup: PolicyLookup, lang: Lang): string[] 
   if (d.status === 'found') lines.push(t(lang, 'dmarc.cli.record', { domain: d.policy.authorDomain, text: d.policy.record.text }));
   else if (d.status === 'none') lines.push(t(lang, 'dmarc.cli.none', { domain: d.authorDomain }));
   else lines.push(t(lang, 'dmarc.cli.temperror', { reason: t(lang, 'dmarc.reason.dns', d.error) }));
-  lines.push('', t(lang, 'dmarc.cli.walk', { count: d.steps.length }));
-  for (const step of d.steps) lines.push(t(lang, 'dmarc.cli.walk.step', { name: step.name, result: describeWalkStep(step, lang) }));
-  if (d.status === 'found') lines.push(t(lang, 'dmarc.cli.found-at', { where: tDynamic(lang, `dmarc.source.${d.policy.source}`, d.policy) }));
   const org = lookup.orgDomain;
+  const steps = [...d.steps];
+  for (const step of org?.steps ?? []) if (!steps.some((s) => s.name === step.name)) steps.push(step);
+  lines.push('', t(lang, 'dmarc.cli.walk', { count: steps.length }));
+  for (const step of steps) lines.push(t(lang, 'dmarc.cli.walk.step', { name: step.name, result: describeWalkStep(step, lang) }));
+  if (d.status === 'found') lines.push(t(lang, 'dmarc.cli.found-at', { where: tDynamic(lang, `dmarc.source.${d.policy.source}`, d.policy) }));
   if (org?.ok) lines.push(t(lang, 'dmarc.org-domain', { domain: org.domain, orgDomain: org.orgDomain, rule: tDynamic(lang, `dmarc.org-rule.${org.rule}`) }));
   return lines;
 }

@@ -8,5 +8,5 @@ export { pslOrgDomain, pslVersion } from './psl.js';
 export { evaluateDmarc, MAX_DKIM_DOMAINS } from './evaluate.js';
 export { stepDown } from './policy.js';
 export { dmarcFromAnalysis } from './from.js';
-export { explainDmarc, explainPolicyLookup, describeRecordProblem, describeTag, type DmarcExplainOptions } from './explain.js';
+export { explainDmarc, explainPolicyLookup, describeRecordProblem, describeTag, describeAlignment, describeOverride, describeWalkStep, describeReason as describeDmarcReason, describeStep as describeDmarcStep, type DmarcExplainOptions } from './explain.js';
 export { lookupVerdict, policyWarnings, type LookupVerdict, type PolicyWarning } from './advice.js';

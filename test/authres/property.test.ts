@@ -61,7 +61,7 @@ const generic: fc.Arbitrary<GenericAuthResInput> = fc.record(
   { requiredKeys: ['method', 'result'] },
 );
 const field: fc.Arbitrary<AuthResFieldInput> = fc.record(
-  { authservId: anyText.filter((s) => cleanText(s, false) !== ''), version: fc.nat({ max: 9 }), results: fc.array(generic, { maxLength: 5 }) },
+  { authservId: anyText.filter((s) => cleanText(s, false) !== '' && cleanText(s, true) !== ''), version: fc.nat({ max: 9 }), results: fc.array(generic, { maxLength: 5 }) },
   { requiredKeys: ['authservId'] },
 );
 const options = fc.record(

@@ -2,8 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dmarcCommand } from '../../src/cli/dmarc.js';
-import { EXIT, langFromArgv, makeContext, UsageError } from '../../src/cli/context.js';
 import { startDnsServer } from '../helpers/dns-server.js';
 import { repoRoot } from '../helpers/paths.js';
 import { runCli, type CliRun } from '../cli/run-cli.js';
@@ -11,32 +9,9 @@ import { runCli, type CliRun } from '../cli/run-cli.js';
 const zoneFile = join(repoRoot(), 'test', 'dmarc', 'dmarc.zone');
 const zone = ['--zone', zoneFile];
 
-/**
- * Run `inkan dmarc ...` in process through the real CLI entry; until the command is registered in run.ts,
- * run it the way run.ts does (same context, same usage-error handling).
- */
-let registered: Promise<boolean> | undefined;
-async function dmarc(argv: string[], env: Record<string, string | undefined> = { LANG: 'C.UTF-8' }): Promise<CliRun> {
-  registered ??= runCli(['dmarc', '--help']).then((r) => !/unknown command "dmarc"/.test(r.stderr));
-  if (await registered) return runCli(['dmarc', ...argv], env);
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    out: (text: string) => (stdout += text.endsWith('\n') ? text : `${text}\n`),
-    err: (text: string) => (stderr += text.endsWith('\n') ? text : `${text}\n`),
-    env,
-    isTty: false,
-  };
-  const ctx = makeContext(langFromArgv(argv, env), io);
-  try {
-    return { code: await dmarcCommand.run(argv, ctx), stdout, stderr };
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    if (argv.includes('--json')) io.out(JSON.stringify({ error: 'usage', message: e.message }));
-    io.err(`inkan: ${e.message}`);
-    io.err(ctx.t('cli.error.see-help', { command: 'inkan dmarc --help' }));
-    return { code: EXIT.usage, stdout, stderr };
-  }
+/** Run `inkan dmarc ...` in process through the real CLI entry. */
+function dmarc(argv: string[], env: Record<string, string | undefined> = { LANG: 'C.UTF-8' }): Promise<CliRun> {
+  return runCli(['dmarc', ...argv], env);
 }
 
 test('inkan dmarc: the record, the tree walk, where it was found and what each tag means; exit 0', async () => {

@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as dgram from 'node:dgram';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as packet from 'dns-packet';
@@ -86,6 +86,7 @@ async function main(): Promise<void> {
   const results = [];
   for (const job of spec.jobs) results.push(await testmsg(job.args, readFileSync(job.message)));
   udp.close();
+  rmSync(dir, { recursive: true, force: true });
   process.stdout.write(JSON.stringify(results));
 }
 

@@ -205,6 +205,19 @@ export async function mailDkimJobs(kit: InteropKit, jobs: readonly PeerJob[]): P
   }));
 }
 
+let flagsFound: string | undefined;
+
+/**
+ * How to get private mount and network namespaces here: as root without a user namespace (works
+ * where user namespaces are disabled), else with one (`-r`, works for ordinary users).
+ */
+function namespaceFlags(): string {
+  if (flagsFound) return flagsFound;
+  const candidates = process.getuid?.() === 0 ? ['-mn', '-rmn'] : ['-rmn'];
+  flagsFound = candidates.find((flags) => spawnSync('unshare', [flags, 'true'], { timeout: 10_000 }).status === 0) ?? candidates[candidates.length - 1]!;
+  return flagsFound;
+}
+
 /**
  * Verify with `opendkim-testmsg`, once per message, inside private user, mount and network
  * namespaces where /etc/resolv.conf names a DNS responder on the namespace's own 127.0.0.1:53
@@ -214,8 +227,9 @@ export async function opendkimVerifyAll(kit: InteropKit, messages: readonly Uint
   const files = jobFiles(kit, messages.map((message) => ({ mode: 'verify', message })));
   const spec = kit.file(`opendkim-${batches}.json`, JSON.stringify({ records: kit.records, jobs: files.map((f) => ({ message: f['message'], args: [] })) }));
   const runner = fileURLToPath(new URL('./opendkim-ns.js', import.meta.url));
-  const run = await runPeer('unshare', ['-rmn', process.execPath, runner, spec], Buffer.alloc(0), 60_000);
-  if (run.code !== 0) throw new Error(`cannot run opendkim-testmsg in private namespaces (unshare -rmn exit ${String(run.code)}): ${run.stderr}`);
+  const flags = namespaceFlags();
+  const run = await runPeer('unshare', [flags, process.execPath, runner, spec], Buffer.alloc(0), 60_000);
+  if (run.code !== 0) throw new Error(`cannot run opendkim-testmsg in private namespaces (unshare ${flags} exit ${String(run.code)}): ${run.stderr}`);
   const result = parseJson<Array<{ code: number; stderr: string }> | { error: string }>(run, 'opendkim-testmsg');
   if (!Array.isArray(result)) throw new Error(`cannot point opendkim-testmsg at the test keys: ${result.error}`);
   return result.map((r) => ({ pass: r.code === 0 && r.stderr === '', detail: `exit ${r.code} ${r.stderr.trim()}` }));
