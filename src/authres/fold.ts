@@ -53,6 +53,7 @@ export function fold(groups: readonly Atom[][], startColumn: number, options: Fo
 
 /** Atoms for text that may be broken at its spaces (a comment or a quoted-string): the first keeps `prefix`. */
 export function splitAtoms(text: string, prefix = ''): Atom[] {
+  if (text.indexOf(' ') < 0) return [{ text: prefix + text }];
   const words = text.split(' ');
   return words.map((word, i) => (i === 0 ? { text: prefix + word } : { text: word, inner: true }));
 }

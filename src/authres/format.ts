@@ -120,12 +120,9 @@ function isKnown(input: AuthResInput): input is KnownInput {
 /** What each method writes (RFC 8601 §2.7, RFC 7489 §11.2, RFC 9989, RFC 8617 §4.4). */
 function toResinfo(input: AuthResInput, prefix: string | undefined, o: Resolved): Resinfo {
   if (input === null || typeof input !== 'object') throw new TypeError('inkan: each A-R result must be an object');
-  const info: Resinfo = {
-    method: keyword(input.method, 'method'),
-    result: keyword(input.result, 'result'),
-    properties: [],
-    ...notes(input, o.utf8),
-  };
+  const { reason, comments } = notes(input, o.utf8);
+  const info: Resinfo = { method: keyword(input.method, 'method'), result: keyword(input.result, 'result'), comments, properties: [] };
+  if (reason !== undefined) info.reason = reason;
   const u = o.utf8;
   const props = info.properties;
   if (!isKnown(input)) {

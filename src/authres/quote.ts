@@ -17,6 +17,10 @@ const QUOTED_LOCAL = /^"(?:[^"\\]|\\.)*"$/;
 const DOMAIN_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)*$/;
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
+/** Already clean: printable ASCII words separated by single spaces (the fast path for host names and addresses). */
+const PRINTABLE = /^[!-~]+(?: [!-~]+)*$/;
+/** An ASCII domain name that needs no IDN check (no `xn--` label). */
+const PLAIN_DOMAIN = /^(?!.*(?:^|\.)xn--)[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*$/;
 
 /**
  * Make text from strangers safe for a header field: every control character (CR, LF, NUL, TAB, DEL, C1, U+2028/9)
@@ -24,6 +28,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * the result is 7-bit: `§` becomes `section `, typographic dashes and quotes their ASCII forms, anything else `?`.
  */
 export function cleanText(value: string, utf8: boolean, max = MAX_TEXT): string {
+  if (value.length <= max && PRINTABLE.test(value)) return value;
   // eslint-disable-next-line no-control-regex
   let v = value.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, ' ');
   if (!utf8) v = toAscii(v);
@@ -109,6 +114,8 @@ function encodedWords(text: string): string[] {
 export function asciiDomain(value: string): string | undefined {
   const v = value.endsWith('.') ? value.slice(0, -1) : value;
   if (v === '' || v.startsWith('[')) return undefined;
+  const lower = v.toLowerCase();
+  if (lower.length <= 253 && PLAIN_DOMAIN.test(lower)) return lower;
   const forms = domainForms(v);
   if (!forms.ok || !DOMAIN_NAME.test(forms.ascii)) return undefined;
   return forms.ascii;

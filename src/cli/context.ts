@@ -18,10 +18,17 @@ export interface CliContext {
   t: Translate;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Write octets to standard output exactly (a signed message must not pass through a text decoder). */
+  outBytes: (bytes: Uint8Array) => void;
+  /** Standard input, for `-`. */
+  stdin: AsyncIterable<Uint8Array | string>;
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (progress bars, colour). */
   isTty: boolean;
 }
+
+/** The process's streams and environment, as a command sees them. */
+export type CliIo = Omit<CliContext, 'lang' | 't'>;
 
 /** A mistake on the command line: printed with a hint, exit code 2. */
 export class UsageError extends Error {
@@ -44,9 +51,6 @@ export function langFromArgv(argv: readonly string[], env: Record<string, string
 }
 
 /** Build a context for `lang`. */
-export function makeContext(
-  lang: Lang,
-  io: { out: (text: string) => void; err: (text: string) => void; env: Record<string, string | undefined>; isTty: boolean },
-): CliContext {
+export function makeContext(lang: Lang, io: CliIo): CliContext {
   return { lang, t: translator(lang), ...io };
 }

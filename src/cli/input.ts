@@ -5,7 +5,7 @@ import { UsageError, type CliContext } from './context.js';
 /** A message named on the command line: a file streamed from disk, or standard input for `-`. */
 export async function messageInput(ctx: CliContext, command: string, path: string | undefined): Promise<AsyncIterable<Uint8Array>> {
   if (path === undefined) throw new UsageError(ctx.t('cli.error.missing-file'), command);
-  if (path === '-') return process.stdin;
+  if (path === '-') return ctx.stdin as AsyncIterable<Uint8Array>;
   try {
     if (!(await stat(path)).isFile()) throw new Error('not a file');
   } catch {

@@ -1,7 +1,9 @@
-import { EXIT, langFromArgv, makeContext, UsageError, type CliContext } from './context.js';
+import { EXIT, langFromArgv, makeContext, UsageError, type CliContext, type CliIo } from './context.js';
 import { spfCommand } from './spf.js';
 import { verifyCommand } from './verify.js';
 import { dmarcCommand } from './dmarc.js';
+import { signCommand } from './sign.js';
+import { dkimCommand } from './dkim.js';
 import { toJson } from './json.js';
 import { findPackage } from './package.js';
 
@@ -15,14 +17,11 @@ export interface Command {
   help(ctx: CliContext): string;
 }
 
-const commands: Command[] = [spfCommand, verifyCommand, dmarcCommand];
+const commands: Command[] = [spfCommand, verifyCommand, dmarcCommand, signCommand, dkimCommand];
 
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
-export async function run(
-  argv: string[],
-  io: { out: (text: string) => void; err: (text: string) => void; env: Record<string, string | undefined>; isTty: boolean },
-): Promise<number> {
+export async function run(argv: string[], io: CliIo): Promise<number> {
   const ctx = makeContext(langFromArgv(argv, io.env), io);
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {

@@ -25,13 +25,6 @@ const OPTIONS = {
   out: { type: 'string' },
 } as const;
 
-/** Byte-exact input and output, when the caller offers them (the process does; tests may). */
-export interface ByteIo {
-  /** Standard input, for "-". Default: the process's. */
-  stdin?: AsyncIterable<Uint8Array | string>;
-  /** Write octets to standard output exactly. */
-  outBytes?: (bytes: Uint8Array) => void;
-}
 
 /** Largest message the command reads (the library streams; the command keeps the message to print it). */
 const MAX_MESSAGE = 512 * 1024 * 1024;
@@ -52,20 +45,14 @@ async function readAll(source: AsyncIterable<Uint8Array | string>): Promise<Buff
   return Buffer.concat(chunks);
 }
 
-async function readInput(ctx: CliContext & ByteIo, file: string): Promise<Buffer> {
+async function readInput(ctx: CliContext, file: string): Promise<Buffer> {
   try {
-    return file === '-' ? await readAll(ctx.stdin ?? process.stdin) : await readFile(file);
+    return file === '-' ? await readAll(ctx.stdin) : await readFile(file);
   } catch (e) {
     throw new UsageError(ctx.t('dkim-sign.cli.cannot-read', { file: file === '-' ? 'stdin' : file, reason: reason(e) }), 'sign');
   }
 }
 
-/** Print octets exactly: through `outBytes`, as text when that is exact, else straight to the process's stdout. */
-function writeOut(ctx: CliContext & ByteIo, bytes: Buffer): void {
-  if (ctx.outBytes) return ctx.outBytes(bytes);
-  if (isUtf8(bytes) && bytes[bytes.length - 1] === 0x0a) return ctx.out(bytes.toString('utf8'));
-  process.stdout.write(bytes);
-}
 
 function signatureOptions(ctx: CliContext, values: Record<string, string | boolean | undefined>, key: Buffer): DkimSignatureOptions {
   const spec: DkimSignatureOptions = { domain: values['domain'] as string, selector: values['selector'] as string, privateKey: key };
@@ -88,7 +75,7 @@ function signatureOptions(ctx: CliContext, values: Record<string, string | boole
   return spec;
 }
 
-async function sign(argv: string[], ctx: CliContext & ByteIo): Promise<number> {
+async function sign(argv: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(ctx, 'sign', argv, OPTIONS);
   if (values.help) {
     ctx.out(ctx.t('dkim-sign.help.sign'));
@@ -128,7 +115,7 @@ async function sign(argv: string[], ctx: CliContext & ByteIo): Promise<number> {
   }
   if (values.json) ctx.out(toJson(result));
   else if (values.out !== undefined) ctx.err(ctx.t('dkim-sign.cli.written', { file: values.out, count: result.signatures.length }));
-  else writeOut(ctx, signed);
+  else ctx.outBytes(signed);
   return EXIT.ok;
 }
 

@@ -176,6 +176,21 @@ export const PROVIDER_CASES: ProviderCase[] = [
     problems: [],
   },
   {
+    name: 'RFC 8601 versions as some MTAs write them: an authres-version, method versions and x- methods',
+    value:
+      'mx.example.net 1;\r\n\tdkim/1=pass header.d=example.com header.s=sel;\r\n\tspf/1=pass smtp.mailfrom=example.com;\r\n' +
+      '\tx-spam/2=clean (score -1.2) policy.score=-1.2;\r\n\tx-me-sender=none',
+    authservId: 'mx.example.net',
+    version: 1,
+    results: [
+      'dkim/1=pass header.d=example.com header.s=sel',
+      'spf/1=pass smtp.mailfrom=example.com',
+      'x-spam/2=clean (score -1.2) policy.score=-1.2',
+      'x-me-sender=none',
+    ],
+    problems: [],
+  },
+  {
     name: 'Postfix + OpenDKIM: key size comment and dkim-atps',
     value:
       'mail.example.com;\r\n\tdkim=pass (2048-bit key; unprotected) header.d=example.org header.i=@example.org\r\n' +

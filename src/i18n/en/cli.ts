@@ -5,8 +5,13 @@ export const cli = {
 Usage: inkan <command> [options]
 
 Commands:
+  verify       check a received message as a mail server does: SPF, DKIM, DMARC,
+               and the Authentication-Results header field to add
   spf          check whether an IP address may send mail for a domain (RFC 7208)
   spf lint     audit a domain's SPF record: syntax, include tree, DNS lookup count
+  dmarc        find a domain's DMARC policy (RFC 9989 tree walk) and explain it
+  sign         add DKIM signatures to a message (RFC 6376, RFC 8463)
+  dkim keygen  make a DKIM key pair and the DNS record that publishes it
 
 Every command takes:
   --json         machine-readable output (the same in every language)

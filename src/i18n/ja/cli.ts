@@ -7,8 +7,13 @@ export const cli: typeof en = {
 使い方: inkan <コマンド> [オプション]
 
 コマンド:
+  verify       受信したメールをメールサーバーと同じ方法で検査します: SPF、DKIM、DMARC、
+               そして追加する Authentication-Results ヘッダー
   spf          IP アドレスがそのドメインのメールを送ってよいかを調べます（RFC 7208）
   spf lint     ドメインの SPF レコードを点検します（構文、include の木構造、DNS 参照回数）
+  dmarc        ドメインの DMARC ポリシーを探し（RFC 9989 のツリーウォーク）、その意味を説明します
+  sign         メールに DKIM 署名を付けます（RFC 6376、RFC 8463）
+  dkim keygen  DKIM の鍵ペアと、それを公開する DNS レコードを作ります
 
 すべてのコマンドで使えるオプション:
   --json         機械可読な出力（どの言語でも同じ内容）
