@@ -275,16 +275,22 @@ function relaxedBody(sink: BodySink): BodyCanonicalizer {
       }
       // Lines that relaxed leaves unchanged pass through as views; a line with something to change is rewritten.
       const tab = { at: -2 };
+      let span = 0;
       while (pos < n) {
         const change = firstChange(chunk, pos, tab);
         if (change === -1) {
           literal(pos === 0 ? chunk : chunk.subarray(pos));
           break;
         }
-        const before = chunk.lastIndexOf(LF, change);
-        const lineStart = before < pos ? pos : before + 1;
-        if (lineStart > pos) literal(chunk.subarray(pos, lineStart));
-        const lf = chunk.indexOf(LF, change);
+        // Search back only as far as `pos`, so a long chunk without line breaks stays linear.
+        const before = chunk.subarray(pos, change).lastIndexOf(LF);
+        const lineStart = before === -1 ? pos : pos + before + 1;
+        // Where changes come line after line (indented HTML), rewrite ever larger spans at once.
+        if (lineStart > pos) {
+          literal(chunk.subarray(pos, lineStart));
+          span = 0;
+        } else span = Math.min(span === 0 ? 256 : span * 2, 65536);
+        const lf = chunk.indexOf(LF, Math.max(change, lineStart + span));
         const lineEnd = lf === -1 ? n : lf + 1;
         rewriteRange(chunk, lineStart, lineEnd);
         pos = lineEnd;

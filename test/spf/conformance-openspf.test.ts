@@ -48,8 +48,9 @@ async function withResolver<T>(transport: Transport, zone: MemoryResolver, use: 
   if (transport === 'memory') return use(zone);
   const server = await startDnsServer({ resolver: zone });
   try {
-    // TIMEOUT names never answer: a short per-query timeout keeps the run quick.
-    return await use(new SystemResolver({ servers: [server.address], timeout: 150, attempts: 1 }));
+    // TIMEOUT names never answer, so each costs the timeout: long enough that a busy machine's
+    // event-loop stall is not mistaken for one, short enough to keep the run quick.
+    return await use(new SystemResolver({ servers: [server.address], timeout: 1000, attempts: 1 }));
   } finally {
     await server.close();
   }
