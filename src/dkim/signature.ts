@@ -26,8 +26,9 @@ const COLON = 0x3a;
 /** Decode base64 strictly (RFC 6376 §2.4: whitespace already removed); undefined when malformed or empty. */
 export function decodeBase64(text: string): Buffer | undefined {
   if (text === '' || !BASE64.test(text)) return undefined;
-  const unpadded = text.replace(/=+$/, '');
-  if (unpadded.length % 4 === 1) return undefined;
+  let data = text.length;
+  while (data > 0 && text.charCodeAt(data - 1) === 0x3d) data--;
+  if (data % 4 === 1) return undefined;
   return Buffer.from(text, 'base64');
 }
 
