@@ -28,8 +28,13 @@ function chunkBytes(chunk: Uint8Array | string): Uint8Array {
   throw new TypeError('inkan: a message stream must yield Buffers, Uint8Arrays or strings');
 }
 
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  if (bytes.length > 0) yield bytes;
+/** The body as an iterable of one chunk; the generator is only made if someone iterates (the verifier uses `bodyBytes`). */
+function once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      if (bytes.length > 0) yield bytes;
+    },
+  };
 }
 
 /**
