@@ -1,3 +1,4 @@
+import { describeAnswer } from '../dns/describe.js';
 import type { DnsAnswer, TxtRecord } from '../dns/types.js';
 import { t, type Lang } from '../i18n/index.js';
 import type { TagListError } from './tag-list.js';
@@ -83,22 +84,9 @@ export function describeDkimReason(reason: DkimReason, lang: Lang): string {
 const RECORD_SHOWN = 60;
 const short = (text: string): string => (text.length > RECORD_SHOWN ? `${text.slice(0, RECORD_SHOWN - 3)}...` : text);
 
-/** A TXT answer in a few words, reusing the SPF module's wording for DNS outcomes. */
+/** A TXT answer in a few words (the shared DNS wording). */
 export function describeKeyAnswer(answer: DnsAnswer<TxtRecord>, lang: Lang): string {
-  switch (answer.status) {
-    case 'records': {
-      const shown = answer.records.slice(0, 3).map((r) => JSON.stringify(short(r.join(''))));
-      return t(lang, 'spf.answer.records', { count: answer.records.length, sample: shown.join(', ') + (answer.records.length > 3 ? ', ...' : '') });
-    }
-    case 'nxdomain':
-      return t(lang, 'spf.answer.nxdomain');
-    case 'nodata':
-      return t(lang, 'spf.answer.nodata');
-    case 'error':
-      return t(lang, 'spf.answer.error', { rcode: answer.rcode });
-    case 'timeout':
-      return t(lang, 'spf.answer.timeout');
-  }
+  return describeAnswer('TXT', answer, lang);
 }
 
 /** One trace step as a line of text. */

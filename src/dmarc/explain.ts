@@ -1,5 +1,5 @@
 import { t, tDynamic, type Lang } from '../i18n/index.js';
-import { describeAnswer } from '../spf/explain.js';
+import { describeAnswer } from '../dns/describe.js';
 import type { PolicyLookup } from './discover.js';
 import type { DmarcReason, DmarcRecord, DmarcRecordProblem, DmarcResult, DmarcStep, DmarcTag, IdentifierAlignment, PolicyOverride, WalkStep } from './types.js';
 

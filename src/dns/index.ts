@@ -20,3 +20,5 @@ export * from './system.js';
 export { rcodeName } from './wire.js';
 /** memoizeResolver: each (name, type) asked once per wrapper (one message's checks). */
 export * from './memo.js';
+/** describeAnswer: a DNS answer in a few words (en/ja), for every --explain. */
+export { describeAnswer } from './describe.js';

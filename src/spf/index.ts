@@ -7,5 +7,5 @@ export { lintSpf } from './lint.js';
 export * from './lint-types.js';
 export { renderSpfTree, describeSpfFinding, type SpfFindingText } from './lint-render.js';
 export { receivedSpf, headerValue, type ReceivedSpfFacts, type ReceivedSpfOptions } from './received-spf.js';
-export { explainSpf, describeResult, describeReason, describeAnswer, describeStep, type ExplainOptions } from './explain.js';
+export { explainSpf, describeResult, describeReason, describeStep, type ExplainOptions } from './explain.js';
 export { SPF_LIMITS } from './limits.js';

@@ -31,9 +31,10 @@ export const dns = {
     `${p.file ? `${p.file}: ` : ''}line ${p.line}, column ${p.column}: ${p.reason}${p.detail ? ` ("${p.detail}")` : ''}`,
   'dns.server.bad-address': (p: { value: string }) =>
     `invalid DNS server "${p.value}" (use HOST, HOST:PORT or [IPv6]:PORT)`,
-  'dns.answer.records': (p: { count: number }) => `${p.count} record${p.count === 1 ? '' : 's'}`,
-  'dns.answer.nxdomain': 'the name does not exist (NXDOMAIN)',
-  'dns.answer.nodata': 'the name exists but has no records of this type (NODATA)',
-  'dns.answer.error': (p: { rcode: string }) => `the DNS server failed to answer (${p.rcode})`,
-  'dns.answer.timeout': 'no answer from the DNS servers in time',
+  'dns.answer.records': (p: { count: number; sample: string }) => `${p.count} record${p.count === 1 ? '' : 's'}: ${p.sample}`,
+  'dns.answer.empty': 'an empty answer',
+  'dns.answer.nxdomain': 'NXDOMAIN (no such name)',
+  'dns.answer.nodata': 'no records of this type',
+  'dns.answer.error': (p: { rcode: string }) => `error ${p.rcode}`,
+  'dns.answer.timeout': 'timed out',
 };

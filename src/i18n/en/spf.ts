@@ -58,12 +58,6 @@ export const spf = {
   'spf.reason.deadline': (p: { timeout?: number }) =>
     p.timeout === undefined ? 'the check was abandoned before it finished' : `the check did not finish within ${p.timeout} ms`,
   // Trace steps (--explain).
-  'spf.answer.records': (p: { count: number; sample: string }) => `${p.count} record${p.count === 1 ? '' : 's'}: ${p.sample}`,
-  'spf.answer.none': 'an empty answer',
-  'spf.answer.nxdomain': 'NXDOMAIN (no such name)',
-  'spf.answer.nodata': 'no records of this type',
-  'spf.answer.error': (p: { rcode: string }) => `error ${p.rcode}`,
-  'spf.answer.timeout': 'timed out',
   'spf.trace.lookup': (p: { type: string; name: string; answer: string; lookups: number; voidLookups: number }) =>
     `DNS ${p.type} ${p.name} -> ${p.answer} [terms ${p.lookups}, void ${p.voidLookups}]`,
   'spf.trace.record': (p: { domain: string; text: string }) => `SPF record of ${p.domain}: "${p.text}"`,

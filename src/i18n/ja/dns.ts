@@ -33,9 +33,10 @@ export const dns: typeof en = {
     `${p.file ? `${p.file}: ` : ''}${p.line} 行 ${p.column} 列目: ${p.reason}${p.detail ? `（"${p.detail}"）` : ''}`,
   'dns.server.bad-address': (p: { value: string }) =>
     `DNS サーバーの指定 "${p.value}" が不正です（HOST、HOST:PORT、[IPv6]:PORT の形で指定してください）`,
-  'dns.answer.records': (p: { count: number }) => `${p.count} 件のレコード`,
-  'dns.answer.nxdomain': 'その名前は存在しません（NXDOMAIN）',
-  'dns.answer.nodata': 'その名前は存在しますが、このタイプのレコードはありません（NODATA）',
-  'dns.answer.error': (p: { rcode: string }) => `DNS サーバーが応答に失敗しました（${p.rcode}）`,
-  'dns.answer.timeout': '時間内に DNS サーバーから応答がありませんでした',
+  'dns.answer.records': (p: { count: number; sample: string }) => `${p.count} 件：${p.sample}`,
+  'dns.answer.empty': '空の応答',
+  'dns.answer.nxdomain': 'NXDOMAIN（その名前は存在しません）',
+  'dns.answer.nodata': 'この種類のレコードはありません',
+  'dns.answer.error': (p: { rcode: string }) => `エラー ${p.rcode}`,
+  'dns.answer.timeout': 'タイムアウト',
 };

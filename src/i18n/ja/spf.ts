@@ -57,12 +57,6 @@ export const spf: typeof en = {
   'spf.reason.dns-error': (p: { name: string; type: string; rcode: string }) => `${p.name} の ${p.type} の DNS 問い合わせが失敗しました（${p.rcode}）`,
   'spf.reason.deadline': (p: { timeout?: number }) =>
     p.timeout === undefined ? '検査は完了前に中止されました' : `検査が ${p.timeout} ミリ秒以内に終わりませんでした`,
-  'spf.answer.records': (p: { count: number; sample: string }) => `${p.count} 件：${p.sample}`,
-  'spf.answer.none': '空の応答',
-  'spf.answer.nxdomain': 'NXDOMAIN（その名前は存在しません）',
-  'spf.answer.nodata': 'この種類のレコードはありません',
-  'spf.answer.error': (p: { rcode: string }) => `エラー ${p.rcode}`,
-  'spf.answer.timeout': 'タイムアウト',
   'spf.trace.lookup': (p: { type: string; name: string; answer: string; lookups: number; voidLookups: number }) =>
     `DNS ${p.type} ${p.name} -> ${p.answer} ［項目 ${p.lookups}、空振り ${p.voidLookups}］`,
   'spf.trace.record': (p: { domain: string; text: string }) => `${p.domain} の SPF レコード："${p.text}"`,
