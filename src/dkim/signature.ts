@@ -18,16 +18,20 @@ const ALGORITHMS: Record<string, { keyType: DkimKeyType; hash: DkimHashAlgorithm
 };
 
 const REQUIRED = ['v', 'a', 'b', 'bh', 'd', 'h', 's'] as const;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** 1 for the octets of the base64 alphabet (RFC 4648 §4), padding excluded. */
+const BASE64_ALPHABET = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_ALPHABET[c.charCodeAt(0)] = 1;
 const DIGITS = /^[0-9]{1,15}$/;
-const FIELD_NAME = /^[!-9;-~]+$/;
 const COLON = 0x3a;
 
 /** Decode base64 strictly (RFC 6376 §2.4: whitespace already removed); undefined when malformed or empty. */
 export function decodeBase64(text: string): Buffer | undefined {
-  if (text === '' || !BASE64.test(text)) return undefined;
-  let data = text.length;
-  while (data > 0 && text.charCodeAt(data - 1) === 0x3d) data--;
+  // Alphabet characters, then at most two "=" (a loop: the equivalent regular expression is several times slower here).
+  const n = text.length;
+  let data = 0;
+  while (data < n && BASE64_ALPHABET[text.charCodeAt(data)] === 1) data++;
+  const padding = n - data;
+  if (n === 0 || padding > 2 || (padding > 0 && text.charCodeAt(data) !== 0x3d) || (padding === 2 && text.charCodeAt(data + 1) !== 0x3d)) return undefined;
   if (data % 4 === 1) return undefined;
   return Buffer.from(text, 'base64');
 }
@@ -82,10 +86,20 @@ export function isSameOrSubdomain(sub: string, parent: string): boolean {
   return sub === parent || sub.endsWith(`.${parent}`);
 }
 
+/** A field name: printable US-ASCII but ":" (RFC 5322 §3.6.8), checked without a regular expression (this runs per name). */
+function isFieldName(name: string): boolean {
+  if (name === '') return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e || c === 0x3a) return false;
+  }
+  return true;
+}
+
 /** The `h=` names: colon-separated, whitespace allowed around them (RFC 6376 §3.5). */
 export function parseHeaderList(value: string): string[] | undefined {
   const names = stripWhitespace(value).split(':');
-  for (const name of names) if (!FIELD_NAME.test(name)) return undefined;
+  for (const name of names) if (!isFieldName(name)) return undefined;
   return names;
 }
 

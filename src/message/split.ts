@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { MessageHeaderField, unfold } from './field.js';
 import { resolveLimits } from './limits.js';
 import type { HeaderField, HeaderFieldDefect, HeaderProblem, LineEnding, MessageLimits, SplitResult } from './types.js';
 
@@ -8,8 +9,6 @@ const SP = 0x20;
 const HTAB = 0x09;
 const COLON = 0x3a;
 const RFC5322_LINE = 998;
-
-const utf8 = new TextDecoder('utf-8');
 
 /** Normalise accepted inputs to bytes; a string is taken as UTF-8 (RFC 6532). */
 export function toBytes(raw: Buffer | Uint8Array | string): Uint8Array {
@@ -48,23 +47,27 @@ export function splitMessage(raw: Buffer | Uint8Array | string, overrides?: Part
   };
 
   while (pos < length) {
-    let i = pos;
+    // Line ends are found natively; the octet scan below looks closer only at octets outside 0x20–0x7f.
+    const lfAt = bytes.indexOf(LF, pos);
+    const hasLf = lfAt !== -1;
+    const i = hasLf ? lfAt : length;
+    if (i - pos > limits.maxHeaderLineLength + 1) {
+      return { ok: false, error: { code: 'limit', limit: 'maxHeaderLineLength', max: limits.maxHeaderLineLength, offset: pos } };
+    }
+    const contentEnd = hasLf && i > pos && bytes[i - 1] === CR ? i - 1 : i;
+    const next = hasLf ? i + 1 : i;
     let nul = -1;
     let bareCr = -1;
     let eightBit = -1;
-    while (i < length && bytes[i] !== LF) {
-      const b = bytes[i]!;
-      if (b === 0 && nul < 0) nul = i;
-      else if (b >= 0x80 && eightBit < 0) eightBit = i;
-      else if (b === CR && bareCr < 0 && bytes[i + 1] !== LF) bareCr = i;
-      i++;
-      if (i - pos > limits.maxHeaderLineLength + 1) {
-        return { ok: false, error: { code: 'limit', limit: 'maxHeaderLineLength', max: limits.maxHeaderLineLength, offset: pos } };
-      }
+    for (let j = pos; j < contentEnd; j++) {
+      const b = bytes[j]!;
+      if (b >= SP && b < 0x80) continue;
+      if (b === 0) {
+        if (nul < 0) nul = j;
+      } else if (b >= 0x80) {
+        if (eightBit < 0) eightBit = j;
+      } else if (b === CR && bareCr < 0) bareCr = j;
     }
-    const hasLf = i < length;
-    const contentEnd = hasLf && i > pos && bytes[i - 1] === CR ? i - 1 : i;
-    const next = hasLf ? i + 1 : i;
     const lineLength = contentEnd - pos;
     if (hasLf) {
       if (contentEnd < i) crlf++;
@@ -116,7 +119,6 @@ export function splitMessage(raw: Buffer | Uint8Array | string, overrides?: Part
 }
 
 function buildField(bytes: Uint8Array, p: Pending, end: number, index: number, problems: HeaderProblem[]): HeaderField {
-  const raw = bytes.subarray(p.start, end);
   let defect: HeaderFieldDefect | undefined = p.leadingContinuation ? 'leading-continuation' : undefined;
   let name = '';
   let valueStart = p.start;
@@ -136,7 +138,7 @@ function buildField(bytes: Uint8Array, p: Pending, end: number, index: number, p
       if (nameEnd < colon) problems.push({ code: 'space-before-colon', offset: nameEnd, field: index });
       let good = nameEnd > p.start;
       for (let i = p.start; good && i < nameEnd; i++) good = bytes[i]! > 32 && bytes[i]! < 127;
-      if (good) name = Buffer.from(bytes.buffer, bytes.byteOffset + p.start, nameEnd - p.start).toString('latin1');
+      if (good) name = latin1(bytes, p.start, nameEnd);
       else defect = 'bad-field-name';
     }
   }
@@ -145,14 +147,17 @@ function buildField(bytes: Uint8Array, p: Pending, end: number, index: number, p
   if (p.bareCr >= 0) problems.push({ code: 'bare-cr', offset: p.bareCr, field: index });
   if (p.longLine >= 0) problems.push({ code: 'line-over-998', offset: p.longLine, field: index });
   const valueEnd = trimLineBreak(bytes, valueStart, end);
-  const rawValue = bytes.subarray(valueStart, valueEnd);
-  const unfolded = unfold(rawValue);
+  const field = new MessageHeaderField(bytes, name, p.start, end, valueStart, valueEnd);
   if (p.eightBit >= 0) {
-    problems.push({ code: isUtf8(unfolded) ? 'eight-bit' : 'invalid-utf8', offset: p.eightBit, field: index });
+    problems.push({ code: isUtf8(unfold(field.rawValue)) ? 'eight-bit' : 'invalid-utf8', offset: p.eightBit, field: index });
   }
-  const field: HeaderField = { name, raw, offset: p.start, rawValue, value: trimWsp(utf8.decode(unfolded)) };
   if (defect) field.defect = defect;
   return field;
+}
+
+/** `bytes[start, end)` as latin1 text, without making a Buffer view when the input is one already. */
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.isBuffer(bytes) ? bytes.toString('latin1', start, end) : Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }
 
 function trimLineBreak(bytes: Uint8Array, start: number, end: number): number {
@@ -161,28 +166,4 @@ function trimLineBreak(bytes: Uint8Array, start: number, end: number): number {
   return end;
 }
 
-/** Remove the line breaks of folding (RFC 5322 §2.2.3); the whitespace after each stays. */
-export function unfold(rawValue: Uint8Array): Uint8Array {
-  if (rawValue.indexOf(LF) < 0) return rawValue;
-  const out = new Uint8Array(rawValue.length);
-  let n = 0;
-  for (let i = 0; i < rawValue.length; i++) {
-    const b = rawValue[i]!;
-    if (b === LF) continue;
-    if (b === CR && rawValue[i + 1] === LF) continue;
-    out[n++] = b;
-  }
-  return out.subarray(0, n);
-}
-
-function trimWsp(text: string): string {
-  let s = 0;
-  let e = text.length;
-  while (s < e && isWspChar(text.charCodeAt(s))) s++;
-  while (e > s && isWspChar(text.charCodeAt(e - 1))) e--;
-  return text.slice(s, e);
-}
-
-function isWspChar(c: number): boolean {
-  return c === SP || c === HTAB || c === CR || c === LF;
-}
+export { unfold };
