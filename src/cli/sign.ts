@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import { readFile, writeFile } from 'node:fs/promises';
 import { describeDkimSignError } from '../dkim/sign-explain.js';
 import { checkSelector, checkSigningDomain } from '../dkim/sign-names.js';
