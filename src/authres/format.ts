@@ -208,7 +208,7 @@ function valueGroups(input: AuthResFieldInput, o: Resolved, instance: number | u
   head[last] = { text: `${head[last]!.text};` };
   if (resinfos.length === 0) head.push({ text: 'none' });
   resinfos.forEach((atoms, i) => {
-    if (i < resinfos.length - 1) atoms[atoms.length - 1] = { ...atoms[atoms.length - 1]!, text: `${atoms[atoms.length - 1]!.text};` };
+    if (i < resinfos.length - 1) atoms[atoms.length - 1]!.text += ';'; // the atoms are this call's own
     groups.push(atoms);
   });
   return groups;

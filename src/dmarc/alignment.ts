@@ -1,7 +1,7 @@
 import type { DmarcContext } from './context.js';
 import type { OrgDomains } from './discover.js';
 import { envelopeDomain, normalizeDomain } from './domain.js';
-import type { AlignmentMode, DmarcDkimInput, DmarcInput, DmarcSpfInput, IdentifierAlignment } from './types.js';
+import type { AlignmentMode, DmarcDkimInput, DmarcInput, DmarcSpfInput, DnsFailure, IdentifierAlignment } from './types.js';
 
 /** One candidate Authenticated Identifier. */
 interface Candidate {
@@ -24,7 +24,7 @@ function shareTopLevel(a: string, b: string): boolean {
  */
 export async function alignCandidate(ctx: DmarcContext, candidate: Candidate, authorDomain: string, orgs: OrgDomains): Promise<IdentifierAlignment> {
   const domain = normalizeDomain(candidate.domain);
-  const base: IdentifierAlignment = {
+  const a: IdentifierAlignment = {
     identifier: candidate.identifier,
     domain: domain ?? candidate.domain.toLowerCase(),
     ...(candidate.selector !== undefined ? { selector: candidate.selector } : {}),
@@ -32,19 +32,36 @@ export async function alignCandidate(ctx: DmarcContext, candidate: Candidate, au
     mode: candidate.mode,
     status: 'not-aligned',
   };
-  const done = (a: IdentifierAlignment): IdentifierAlignment => {
-    ctx.step({ kind: 'alignment', identifier: a.identifier, domain: a.domain, status: a.status, mode: a.mode, result: a.result, ...(a.how ? { how: a.how } : {}) });
+  // Each outcome below settles `a` in place: status first, then what explains it.
+  const done = (): IdentifierAlignment => {
+    if (ctx.trace) ctx.step({ kind: 'alignment', identifier: a.identifier, domain: a.domain, status: a.status, mode: a.mode, result: a.result, ...(a.how ? { how: a.how } : {}) });
     return a;
   };
-  if (candidate.result !== 'pass') return done({ ...base, status: 'not-authenticated' });
-  if (!domain) return done(base);
-  if (domain === authorDomain) return done({ ...base, status: 'aligned', how: 'identical' });
-  if (candidate.mode === 's' || !shareTopLevel(domain, authorDomain)) return done(base);
+  const temperror = (error: DnsFailure): IdentifierAlignment => {
+    a.status = 'temperror';
+    a.error = error;
+    return done();
+  };
+  if (candidate.result !== 'pass') {
+    a.status = 'not-authenticated';
+    return done();
+  }
+  if (!domain) return done();
+  if (domain === authorDomain) {
+    a.status = 'aligned';
+    a.how = 'identical';
+    return done();
+  }
+  if (candidate.mode === 's' || !shareTopLevel(domain, authorDomain)) return done();
   const [author, other] = await Promise.all([orgs.of(authorDomain), orgs.of(domain)]);
-  if (!author.ok) return done({ ...base, status: 'temperror', error: author.error });
-  if (!other.ok) return done({ ...base, status: 'temperror', error: other.error });
-  const aligned = author.orgDomain === other.orgDomain;
-  return done({ ...base, orgDomain: other.orgDomain, status: aligned ? 'aligned' : 'not-aligned', ...(aligned ? { how: 'same-org-domain' as const } : {}) });
+  if (!author.ok) return temperror(author.error);
+  if (!other.ok) return temperror(other.error);
+  a.orgDomain = other.orgDomain;
+  if (author.orgDomain === other.orgDomain) {
+    a.status = 'aligned';
+    a.how = 'same-org-domain';
+  }
+  return done();
 }
 
 /** The SPF identity DMARC may use (RFC 9989 §3.2.4): the MAIL FROM identity, which is the HELO name only when MAIL FROM is null. */

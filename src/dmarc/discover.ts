@@ -69,10 +69,10 @@ export async function discoverPolicy(ctx: DmarcContext, authorDomain: string, ho
   traceLookup(ctx, first);
   const steps: WalkStep[] = [first];
   if (first.lookup.status === 'error') return { status: 'temperror', authorDomain, steps, error: failureOf(first.name, 'TXT', first.answer) };
-  const base = { authorDomain, method: how.method };
+  const method = how.method;
   if (first.lookup.status === 'record') {
     ctx.step({ kind: 'policy', domain: authorDomain, source: 'author' });
-    return { status: 'found', policy: { ...base, record: first.lookup.record, domain: authorDomain, source: 'author' }, steps };
+    return { status: 'found', policy: { authorDomain, method, record: first.lookup.record, domain: authorDomain, source: 'author' }, steps };
   }
   if (first.lookup.status === 'multiple' && how.mode === 'rfc7489') return { status: 'none', authorDomain, steps };
 
@@ -87,7 +87,7 @@ export async function discoverPolicy(ctx: DmarcContext, authorDomain: string, ho
     if (org.lookup.status === 'error') return { status: 'temperror', authorDomain, steps, error: failureOf(org.name, 'TXT', org.answer) };
     if (org.lookup.status !== 'record') return { status: 'none', authorDomain, steps };
     ctx.step({ kind: 'policy', domain: orgDomain, source: 'organizational' });
-    const policy = { ...base, record: org.lookup.record, domain: orgDomain, source: 'organizational' as const, orgDomain, orgDomainRule: rule };
+    const policy = { authorDomain, method, record: org.lookup.record, domain: orgDomain, source: 'organizational' as const, orgDomain, orgDomainRule: rule };
     return { status: 'found', policy, steps };
   }
 
@@ -103,7 +103,7 @@ export async function discoverPolicy(ctx: DmarcContext, authorDomain: string, ho
   if (!chosen || chosen.lookup.status !== 'record') return { status: 'none', authorDomain, steps };
   const source = chosen === atOrg ? 'organizational' : 'psd';
   ctx.step({ kind: 'policy', domain: chosen.domain, source });
-  return { status: 'found', policy: { ...base, record: chosen.lookup.record, domain: chosen.domain, source, orgDomain, orgDomainRule: rule }, steps };
+  return { status: 'found', policy: { authorDomain, method, record: chosen.lookup.record, domain: chosen.domain, source, orgDomain, orgDomainRule: rule }, steps };
 }
 
 /** Options of {@link lookupDmarcPolicy}. */

@@ -5,10 +5,44 @@ import { normalizeDomain } from './domain.js';
 import { dispositionFor, domainExists, needsExistence, selectPolicy } from './policy.js';
 import { effectivePolicy } from './record.js';
 import { buildReportRow, MAX_REPORTED_SIGNATURES } from './report-row.js';
-import type { AppliedPolicy, DiscoveredPolicy, DmarcInput, DmarcOptions, DmarcPolicy, DmarcReason, DmarcResult, DmarcResultWord, EffectivePolicy, IdentifierAlignment, PolicyOverride } from './types.js';
+import type {
+  AppliedPolicy,
+  DiscoveredPolicy,
+  DmarcFrom,
+  DmarcInput,
+  DmarcOptions,
+  DmarcPolicy,
+  DmarcReason,
+  DmarcResult,
+  DmarcResultWord,
+  EffectivePolicy,
+  IdentifierAlignment,
+  PolicyOverride,
+} from './types.js';
 
 /** Default number of distinct passing DKIM signing domains checked for alignment. */
 export const MAX_DKIM_DOMAINS = 10;
+
+/** A DMARC evaluation whose policy discovery is under way before the message's SPF and DKIM results are known. */
+export interface PendingDmarc {
+  /** Finish with the SPF and DKIM results (RFC 9989 §5.3.3–5.3.6); `input.from` is the one discovery began with. */
+  complete(input: Omit<DmarcInput, 'from'>): Promise<DmarcResult>;
+  /** Release the deadline timer and the caller's signal without completing (when the caller gives up). */
+  close(): void;
+}
+
+/** What discovery settled: the result already (no Author Domain, no policy, a DNS failure, an unusable record), or the policy to align with. */
+type Discovered =
+  | { final: true; result: DmarcResultWord; reason: DmarcReason; authorDomain?: string; policy?: DiscoveredPolicy }
+  | { final: false; authorDomain: string; policy: DiscoveredPolicy; effective: Extract<EffectivePolicy, { ok: true }> };
+
+/** An evaluation under way: its DNS context, Organizational Domains and the pending policy discovery. */
+interface Started {
+  ctx: DmarcContext;
+  how: DiscoveryMethod;
+  orgs: OrgDomains;
+  discovered: Promise<Discovered>;
+}
 
 /**
  * Evaluate DMARC for one message (RFC 9989 §5.3; RFC 7489 with `mode: 'rfc7489'`): find the policy of the
@@ -17,6 +51,24 @@ export const MAX_DKIM_DOMAINS = 10;
  * alignment, the trace and the aggregate-report row. It never throws for bad input: problems are results.
  */
 export async function evaluateDmarc(input: DmarcInput, options: DmarcOptions): Promise<DmarcResult> {
+  return complete(start(input.from, options), input, options);
+}
+
+/**
+ * Start {@link evaluateDmarc} with only the From analysis: policy discovery (§5.3.1–5.3.2) begins now, so a
+ * pipeline can run it while SPF and DKIM are busy, and `complete` adds their results. The deadline
+ * (`options.timeout`) counts from here.
+ */
+export function beginDmarc(from: DmarcFrom, options: DmarcOptions): PendingDmarc {
+  const started = start(from, options);
+  started.discovered.catch(() => undefined); // complete() awaits it; a caller that gives up must not leave it unhandled
+  return {
+    complete: (rest) => complete(started, { from, ...rest }, options),
+    close: () => started.ctx.close(),
+  };
+}
+
+function start(from: DmarcFrom, options: DmarcOptions): Started {
   const mode = options.mode ?? 'rfc9989';
   const how: DiscoveryMethod = {
     mode,
@@ -24,19 +76,42 @@ export async function evaluateDmarc(input: DmarcInput, options: DmarcOptions): P
     pslPrivateDomains: options.pslPrivateDomains ?? true,
   };
   const ctx = new DmarcContext(options);
+  const orgs = new OrgDomains(ctx, how);
+  return { ctx, how, orgs, discovered: discover(from, ctx, how, orgs) };
+}
+
+async function complete(started: Started, input: DmarcInput, options: DmarcOptions): Promise<DmarcResult> {
   try {
-    return await run(input, options, ctx, how);
+    return await align(input, options, started, await started.discovered);
   } finally {
-    ctx.close();
+    started.ctx.close();
   }
 }
 
-async function run(input: DmarcInput, options: DmarcOptions, ctx: DmarcContext, how: DiscoveryMethod): Promise<DmarcResult> {
+async function discover(from: DmarcFrom, ctx: DmarcContext, how: DiscoveryMethod, orgs: OrgDomains): Promise<Discovered> {
+  // RFC 9989 §5.3.1: exactly one Author Domain, in A-labels.
+  if (!from.ok) return { final: true, result: 'permerror', reason: { code: 'no-author-domain', problem: from.reason } };
+  const authorDomain = normalizeDomain(from.domain);
+  if (!authorDomain) {
+    return { final: true, result: 'permerror', reason: { code: 'invalid-author-domain', domain: from.domain }, authorDomain: from.domain.toLowerCase() };
+  }
+
+  // §5.3.2: policy discovery decides whether DMARC applies at all.
+  const discovery = await discoverPolicy(ctx, authorDomain, how, orgs);
+  if (discovery.status === 'temperror') return { final: true, result: 'temperror', reason: { code: 'dns', failure: discovery.error }, authorDomain };
+  if (discovery.status === 'none') return { final: true, result: 'none', reason: { code: 'no-policy', domain: authorDomain }, authorDomain };
+  const policy = discovery.policy;
+  const effective = effectivePolicy(policy.record);
+  if (!effective.ok) return { final: true, result: 'permerror', reason: { code: 'invalid-policy', domain: policy.domain, tags: effective.invalid }, authorDomain, policy };
+  return { final: false, authorDomain, policy, effective };
+}
+
+async function align(input: DmarcInput, options: DmarcOptions, { ctx, how, orgs }: Started, found: Discovered): Promise<DmarcResult> {
   const mode = how.mode;
   const maxSignatures = options.maxReportedSignatures ?? MAX_REPORTED_SIGNATURES;
-  let authorDomain: string | undefined;
-  let policy: DiscoveredPolicy | undefined;
-  let effective: Extract<EffectivePolicy, { ok: true }> | undefined;
+  const { authorDomain } = found;
+  let policy = found.policy;
+  const effective = found.final ? undefined : found.effective;
   let alignment: IdentifierAlignment[] = [];
 
   const finish = (result: DmarcResultWord, reason: DmarcReason, extra: { applied?: AppliedPolicy; disposition?: DmarcPolicy; reasons?: PolicyOverride[] } = {}): DmarcResult => {
@@ -70,31 +145,17 @@ async function run(input: DmarcInput, options: DmarcOptions, ctx: DmarcContext, 
     };
   };
 
-  // RFC 9989 §5.3.1: exactly one Author Domain, in A-labels.
-  if (!input.from.ok) return finish('permerror', { code: 'no-author-domain', problem: input.from.reason });
-  authorDomain = normalizeDomain(input.from.domain);
-  if (!authorDomain) {
-    authorDomain = input.from.domain.toLowerCase();
-    return finish('permerror', { code: 'invalid-author-domain', domain: input.from.domain });
-  }
-
-  // §5.3.2: policy discovery decides whether DMARC applies at all.
-  const orgs = new OrgDomains(ctx, how);
-  const discovery = await discoverPolicy(ctx, authorDomain, how, orgs);
-  if (discovery.status === 'temperror') return finish('temperror', { code: 'dns', failure: discovery.error });
-  if (discovery.status === 'none') return finish('none', { code: 'no-policy', domain: authorDomain });
-  policy = discovery.policy;
-  const eff = effectivePolicy(policy.record);
-  if (!eff.ok) return finish('permerror', { code: 'invalid-policy', domain: policy.domain, tags: eff.invalid });
-  effective = eff;
+  if (found.final) return finish(found.result, found.reason);
+  const discoveredPolicy = found.policy;
 
   // §5.3.3–5.3.5: alignment of every Authenticated Identifier; one aligned is a pass.
-  alignment = await alignAll(ctx, input, authorDomain, policy.record, orgs, options.maxDkimDomains ?? MAX_DKIM_DOMAINS);
+  alignment = await alignAll(ctx, input, found.authorDomain, discoveredPolicy.record, orgs, options.maxDkimDomains ?? MAX_DKIM_DOMAINS);
   const by = (['spf', 'dkim'] as const).filter((id) => alignment.some((a) => a.identifier === id && a.status === 'aligned'));
-  const known = policy.orgDomain === undefined ? await orgs.peek(authorDomain) : undefined;
-  if (known?.ok) policy = { ...policy, orgDomain: known.orgDomain, orgDomainRule: known.rule };
+  const known = discoveredPolicy.orgDomain === undefined ? await orgs.peek(found.authorDomain) : undefined;
+  const applicable = known?.ok ? Object.assign({}, discoveredPolicy, { orgDomain: known.orgDomain, orgDomainRule: known.rule }) : discoveredPolicy;
+  policy = applicable;
   if (by.length > 0) {
-    const applied = selectPolicy(policy, effective, undefined);
+    const applied = selectPolicy(applicable, found.effective, undefined);
     ctx.step({ kind: 'applied', tag: applied.tag, policy: applied.policy });
     return finish('pass', { code: 'aligned', by }, { applied });
   }
@@ -103,16 +164,16 @@ async function run(input: DmarcInput, options: DmarcOptions, ctx: DmarcContext, 
 
   // §4.10.1 and §5.3.6: the policy tag, the Author Domain's existence when np could apply, and the disposition.
   let exists: boolean | undefined;
-  if (needsExistence(policy, effective)) {
-    const check = await domainExists(ctx, authorDomain);
+  if (needsExistence(applicable, found.effective)) {
+    const check = await domainExists(ctx, found.authorDomain);
     if ('error' in check) return finish('temperror', { code: 'dns', failure: check.error });
     exists = check.exists;
   }
-  const applied = selectPolicy(policy, effective, exists);
+  const applied = selectPolicy(applicable, found.effective, exists);
   ctx.step({ kind: 'applied', tag: applied.tag, policy: applied.policy });
-  let { disposition, reasons } = dispositionFor(applied, policy, mode, options.random ?? Math.random);
+  let { disposition, reasons } = dispositionFor(applied, applicable, mode, options.random ?? Math.random);
   if (options.override && disposition !== 'none') {
-    const override = await options.override({ input, policy, disposition });
+    const override = await options.override({ input, policy: applicable, disposition });
     if (override) {
       disposition = override.disposition;
       reasons = [...reasons, { type: override.type, ...(override.comment !== undefined ? { comment: override.comment } : {}) }];

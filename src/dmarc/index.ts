@@ -5,7 +5,7 @@ export { normalizeDomain, treeWalkTargets, TREE_WALK_MAX_QUERIES } from './domai
 export { classifyAnswer, selectOrgDomain } from './walk.js';
 export { lookupDmarcPolicy, type LookupOptions, type PolicyLookup } from './discover.js';
 export { pslOrgDomain, pslVersion } from './psl.js';
-export { evaluateDmarc, MAX_DKIM_DOMAINS } from './evaluate.js';
+export { beginDmarc, evaluateDmarc, MAX_DKIM_DOMAINS, type PendingDmarc } from './evaluate.js';
 export { stepDown } from './policy.js';
 export { dmarcFromAnalysis } from './from.js';
 export { explainDmarc, explainPolicyLookup, describeRecordProblem, describeTag, describeAlignment, describeOverride, describeWalkStep, describeReason as describeDmarcReason, describeStep as describeDmarcStep, type DmarcExplainOptions } from './explain.js';

@@ -200,6 +200,26 @@ export function parseDmarcRecord(text: string): DmarcParseResult {
   return { ok: true, record };
 }
 
+/** Most parsed records kept by {@link parseDmarcRecordCached}; the least recently used goes first. */
+const CACHE_LIMIT = 1000;
+const parsedRecords = new Map<string, DmarcParseResult>();
+
+/**
+ * {@link parseDmarcRecord} through a bounded cache keyed by the record text: a busy verifier meets the same
+ * few records for every message. The parse is shared between callers and never mutated.
+ */
+export function parseDmarcRecordCached(text: string): DmarcParseResult {
+  let result = parsedRecords.get(text);
+  if (result) {
+    parsedRecords.delete(text);
+  } else {
+    result = parseDmarcRecord(text);
+    if (parsedRecords.size >= CACHE_LIMIT) parsedRecords.delete(parsedRecords.keys().next().value!);
+  }
+  parsedRecords.set(text, result);
+  return result;
+}
+
 function addInvalidPolicy(record: DmarcRecord, tag: 'p' | 'sp' | 'np'): void {
   delete record[tag];
   if (!record.invalidPolicyTags.includes(tag)) record.invalidPolicyTags.push(tag);

@@ -59,26 +59,29 @@ export function buildReportRow(f: RowFacts): AggregateReportRow {
   }
 
   const row: AggregateReportRow = {
-    ...(input.sourceIp ? { sourceIp: input.sourceIp } : {}),
     count: 1,
     policyEvaluated: { disposition, dkim: aligned('dkim'), spf: aligned('spf'), reasons: f.reasons },
     identifiers,
     authResults: { dkim, spf },
+    ...(f.policy && f.effective ? { policyPublished: policyPublished(f.policy, f.effective) } : {}),
   };
-  if (f.policy && f.effective) {
-    const r = f.policy.record;
-    row.policyPublished = {
-      domain: f.policy.domain,
-      discoveryMethod: f.policy.method === 'psl' ? 'psl' : 'treewalk',
-      p: f.effective.p,
-      sp: f.effective.sp,
-      np: f.effective.np,
-      adkim: r.adkim,
-      aspf: r.aspf,
-      testing: r.t,
-      psd: r.psd,
-      fo: r.fo.join(':'),
-    };
-  }
-  return row;
+  // `sourceIp` leads the row; a literal that starts with a spread is slow in V8, so it is prepended this way.
+  return input.sourceIp ? { sourceIp: input.sourceIp, ...row } : row;
+}
+
+/** The record as RFC 9990 `policy_published` shows it. */
+function policyPublished(policy: DiscoveredPolicy, effective: Extract<EffectivePolicy, { ok: true }>): NonNullable<AggregateReportRow['policyPublished']> {
+  const r = policy.record;
+  return {
+    domain: policy.domain,
+    discoveryMethod: policy.method === 'psl' ? 'psl' : 'treewalk',
+    p: effective.p,
+    sp: effective.sp,
+    np: effective.np,
+    adkim: r.adkim,
+    aspf: r.aspf,
+    testing: r.t,
+    psd: r.psd,
+    fo: r.fo.join(':'),
+  };
 }

@@ -1,7 +1,7 @@
 import type { DnsAnswer, TxtRecord } from '../dns/types.js';
 import { failureOf, isFailure, type DmarcContext, type QueryPurpose } from './context.js';
 import { oneLabelBelow, treeWalkTargets } from './domain.js';
-import { isDmarcRecord, parseDmarcRecord } from './record.js';
+import { isDmarcRecord, parseDmarcRecordCached } from './record.js';
 import type { DmarcLookup, DnsFailure, OrgDomainRule, WalkStep } from './types.js';
 
 /** Most TXT records looked at in one answer (hostile zones). */
@@ -23,7 +23,7 @@ export function classifyAnswer(answer: DnsAnswer<TxtRecord>): DmarcLookup {
       const texts = answer.records.slice(0, MAX_TXT_RECORDS).map((strings) => strings.join(''));
       const dmarc = texts.filter(isDmarcRecord);
       if (dmarc.length > 1) return { status: 'multiple', count: dmarc.length };
-      const parsed = dmarc.length === 1 ? parseDmarcRecord(dmarc[0]!) : undefined;
+      const parsed = dmarc.length === 1 ? parseDmarcRecordCached(dmarc[0]!) : undefined;
       if (!parsed?.ok) return { status: 'none', why: 'no-dmarc-record', discarded: texts.length };
       return { status: 'record', record: parsed.record, discarded: texts.length - 1 };
     }

@@ -164,7 +164,9 @@ function clientIp(ip: string | IpAddress): IpAddress {
 async function run(ip: IpAddress, domain: string, who: Sender, facts: CheckHostFacts, options: SpfOptions): Promise<SpfResult> {
   const now = facts.now ?? Date.now();
   const vars: MacroVariables = {
-    ...who,
+    sender: who.sender,
+    localPart: who.localPart,
+    senderDomain: who.senderDomain,
     ip,
     helo: facts.helo || 'unknown',
     receiver: facts.receiver || 'unknown',
@@ -172,7 +174,9 @@ async function run(ip: IpAddress, domain: string, who: Sender, facts: CheckHostF
   };
   const ctx = new EvalContext(options, vars);
   const identity: SpfIdentity = facts.identity ?? 'mailfrom';
-  const base = (): SpfResultBase => ({
+  // The common fields, then the outcome's own. (Not `{ ...base, result }`: V8 gives every object built by
+  // spreading first and adding fields after a hidden class of its own, which costs microseconds a message.)
+  const result = <Outcome extends object>(outcome: Outcome): SpfResultBase & Outcome => ({
     domain,
     identity,
     ip: formatIp(ip),
@@ -182,22 +186,22 @@ async function run(ip: IpAddress, domain: string, who: Sender, facts: CheckHostF
     voidLookups: ctx.voidLookups,
     queries: ctx.queries,
     trace: ctx.trace ?? [],
+    ...outcome,
   });
   try {
-    if (!isCheckableDomain(domain)) return { ...base(), result: 'none', reason: { code: 'invalid-domain', domain } };
+    if (!isCheckableDomain(domain)) return result({ result: 'none', reason: { code: 'invalid-domain', domain } });
     const name = stripDot(domain);
     const outcome = await evaluateDomain(ctx, name, 0);
-    if ('none' in outcome) return { ...base(), result: 'none', reason: { code: outcome.none, domain } };
+    if ('none' in outcome) return result({ result: 'none', reason: { code: outcome.none, domain } });
     const text =
       outcome.verdict === 'fail' && options.explanation !== false ? await explanation(ctx, outcome.exp, options.defaultExplanation, name) : undefined;
-    return {
-      ...base(),
+    return result({
       result: outcome.verdict,
       ...(outcome.matched ? { matched: outcome.matched } : {}),
       ...(text !== undefined ? { explanation: text } : {}),
-    };
+    });
   } catch (e) {
-    if (e instanceof SpfAbort) return { ...base(), result: e.result, reason: e.reason };
+    if (e instanceof SpfAbort) return result({ result: e.result, reason: e.reason });
     throw e;
   } finally {
     ctx.close();

@@ -17,17 +17,19 @@ export interface ReceivedSpfOptions {
   lineLength?: number;
 }
 
-const ATEXT = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+$/;
+const ATEXT = "A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~";
+const DOT_ATOM = new RegExp(`^[${ATEXT}]+(?:\\.[${ATEXT}]+)*$`);
+const CONTROL = /[\x00-\x1f\x7f]/;
 
 /** Drop what may never appear in a header field (CR, LF, NUL and other controls): input comes from strangers. */
 function clean(value: string): string {
-  return value.replace(/[\x00-\x1f\x7f]/g, '');
+  return CONTROL.test(value) ? value.replace(/[\x00-\x1f\x7f]/g, '') : value;
 }
 
 /** A value as `dot-atom` when it is one, otherwise as a `quoted-string` (RFC 7208 §9.1, RFC 5322 §3.2). */
 export function headerValue(value: string): string {
   const v = clean(value);
-  if (v !== '' && v.split('.').every((atom) => ATEXT.test(atom))) return v;
+  if (DOT_ATOM.test(v)) return v;
   return `"${v.replace(/[\\"]/g, '\\$&')}"`;
 }
 
