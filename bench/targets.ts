@@ -20,7 +20,7 @@ export function inkanDkim(corpus: Corpus): Target<Awaited<ReturnType<typeof veri
 
 /** inkan's whole `verify()`: SPF, DKIM, DMARC and the header fields; trace off. */
 export function inkanVerify(corpus: Corpus): Target<Awaited<ReturnType<typeof verify>>> {
-  return (m) => verify(m.raw, { ...m.envelope, authservId: AUTHSERV_ID, resolver: corpus.resolver, now: corpus.now, trace: false });
+  return (m) => verify(m.raw, { ip: m.envelope.ip, helo: m.envelope.helo, mailFrom: m.envelope.mailFrom, authservId: AUTHSERV_ID, resolver: corpus.resolver, now: corpus.now, trace: false });
 }
 
 /** mailauth's `dkimVerify`. */

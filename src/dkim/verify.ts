@@ -40,7 +40,8 @@ export async function verifyDkim(source: MessageSource, options: DkimVerifyOptio
   const head = await readHeader(source, options.limits);
   if (!head.ok) return { ok: false, error: head.error, results: [], notEvaluated: [] };
   const now = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
-  return verifyDkimHead(head, { ...options, now });
+  // Object.assign, not a leading spread: `{ ...options, now }` costs microseconds per call on Node 20 (a new hidden class each time).
+  return verifyDkimHead(head, Object.assign({}, options, { now }));
 }
 
 /** Verify the DKIM-Signatures of a message whose header has been read (see {@link readHeader}); `now` is required here. */
