@@ -1,5 +1,6 @@
 import type { DnsAnswer, RecordTypes, Resolver, RrType } from '../dns/types.js';
 import type { DmarcStep, DnsFailure } from './types.js';
+import { Deadline } from '../dns/deadline.js';
 
 /** The answer given to every query once the evaluation's deadline has passed (told apart by identity). */
 const DEADLINE: DnsAnswer<never> = { status: 'timeout', message: 'evaluation deadline' };
@@ -26,33 +27,19 @@ export class DmarcContext {
   private readonly memo = new Map<string, Promise<DnsAnswer<unknown>>>();
   private readonly signal: AbortSignal | undefined;
   private readonly aborted: Promise<DnsAnswer<never>> | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private detach: (() => void) | undefined;
+  private readonly deadline: Deadline<DnsAnswer<never>>;
 
   constructor(options: ContextOptions) {
     this.resolver = options.resolver;
     this.trace = options.trace === false ? undefined : [];
-    if (options.timeout === undefined && !options.signal) return;
-    const controller = new AbortController();
-    const external = options.signal;
-    if (external?.aborted) controller.abort();
-    else if (external) {
-      const forward = (): void => controller.abort();
-      external.addEventListener('abort', forward, { once: true });
-      this.detach = () => external.removeEventListener('abort', forward);
-    }
-    if (options.timeout !== undefined) this.timer = setTimeout(() => controller.abort(), options.timeout);
-    this.signal = controller.signal;
-    this.aborted = new Promise((resolve) => {
-      if (controller.signal.aborted) resolve(DEADLINE);
-      else controller.signal.addEventListener('abort', () => resolve(DEADLINE), { once: true });
-    });
+    this.deadline = new Deadline(options, DEADLINE);
+    this.signal = this.deadline.signal;
+    this.aborted = this.deadline.fired;
   }
 
   /** Release the deadline timer and the caller's signal. */
   close(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.detach?.();
+    this.deadline.close();
   }
 
   /** Record a step (when tracing). */

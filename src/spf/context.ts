@@ -2,6 +2,7 @@ import type { DnsAnswer, RecordTypes, Resolver, RrType } from '../dns/types.js';
 import type { MacroVariables } from './macro.js';
 import type { SpfErrorReason, SpfOptions, Step } from './types.js';
 import { SPF_LIMITS } from './limits.js';
+import { Deadline } from '../dns/deadline.js';
 
 /** Internal: stops evaluation with `permerror` or `temperror`; caught by check_host(). */
 export class SpfAbort {
@@ -30,8 +31,7 @@ export class EvalContext {
   private readonly signal: AbortSignal | undefined;
   private readonly aborted: Promise<typeof ABORTED> | undefined;
   private readonly timeout: number | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private detach: (() => void) | undefined;
+  private readonly deadline: Deadline<typeof ABORTED>;
 
   constructor(
     options: SpfOptions,
@@ -43,31 +43,14 @@ export class EvalContext {
     this.maxNames = options.maxNamesPerLookup ?? SPF_LIMITS.namesPerLookup;
     this.trace = options.trace === false ? undefined : [];
     this.timeout = options.timeout;
-    if (options.timeout === undefined && !options.signal) return;
-    const controller = new AbortController();
-    const external = options.signal;
-    if (external) {
-      if (external.aborted) controller.abort();
-      else {
-        const forward = (): void => controller.abort();
-        external.addEventListener('abort', forward, { once: true });
-        this.detach = () => external.removeEventListener('abort', forward);
-      }
-    }
-    if (options.timeout !== undefined) {
-      this.timer = setTimeout(() => controller.abort(), options.timeout);
-    }
-    this.signal = controller.signal;
-    this.aborted = new Promise((resolve) => {
-      if (controller.signal.aborted) resolve(ABORTED);
-      else controller.signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
-    });
+    this.deadline = new Deadline(options, ABORTED);
+    this.signal = this.deadline.signal;
+    this.aborted = this.deadline.fired;
   }
 
   /** Release the deadline timer and stop listening to the caller's signal (it may outlive many checks). */
   close(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.detach?.();
+    this.deadline.close();
   }
 
   /** Stop with an error result, leaving an `error` step in the trace. */
