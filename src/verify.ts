@@ -1,21 +1,21 @@
 import { authResultsField } from './authres/format.js';
-import type { AuthResInput } from './authres/types.js';
+import type { AuthResInput, DkimAuthResInput, DmarcAuthResInput, SpfAuthResInput } from './authres/types.js';
 import { memoizeResolver } from './dns/memo.js';
 import type { Resolver } from './dns/types.js';
 import { describeDkimReason } from './dkim/explain.js';
-import { readHeader, type MessageSource } from './dkim/source.js';
+import { readHeader, readHeaderInMemory, type MessageSource } from './dkim/source.js';
 import type { DkimResult, DkimVerifyOptions, DkimVerifyResult } from './dkim/types.js';
 import { verifyDkimHead } from './dkim/verify.js';
 import { beginDmarc } from './dmarc/evaluate.js';
 import { dmarcFromAnalysis } from './dmarc/from.js';
 import { describeReason as describeDmarcReason } from './dmarc/explain.js';
-import type { DmarcFrom, DmarcOptions, DmarcResult } from './dmarc/types.js';
+import type { DmarcFrom, DmarcInput, DmarcOptions, DmarcResult } from './dmarc/types.js';
 import { analyzeFrom } from './message/author.js';
 import type { FromAnalysis, MessageError, MessageLimits } from './message/types.js';
 import { checkSpf } from './spf/evaluate.js';
 import { describeReason as describeSpfReason } from './spf/explain.js';
-import { receivedSpf } from './spf/received-spf.js';
-import type { SpfOptions, SpfResult } from './spf/types.js';
+import { receivedSpf, type ReceivedSpfFacts } from './spf/received-spf.js';
+import type { SpfInput, SpfOptions, SpfResult } from './spf/types.js';
 
 /** The SMTP facts of the message and how to check it. */
 export interface VerifyOptions {
@@ -90,14 +90,15 @@ export async function verify(message: MessageSource, options: VerifyOptions): Pr
   const trace = options.trace !== false;
   const nullSender = isNullSender(options.mailFrom);
   const receiver = options.receiver ?? options.authservId;
-  const signal = options.signal ? { signal: options.signal } : {};
+  const signal = options.signal;
+  // The objects below are built field by field: conditional spreads cost more than the rest of this function.
+  const spfInput: SpfInput = { ip: options.ip, mailFrom: nullSender ? '' : options.mailFrom! };
+  if (options.helo !== undefined) spfInput.helo = options.helo;
+  spfInput.receiver = receiver;
+  spfInput.now = now;
+  const spfPromise = checkSpf(spfInput, overlay(options.spf, withSignal({ resolver, trace }, signal)));
 
-  const spfPromise = checkSpf(
-    { ip: options.ip, mailFrom: nullSender ? '' : options.mailFrom!, ...(options.helo !== undefined ? { helo: options.helo } : {}), receiver, now },
-    overlay(options.spf, { resolver, trace, ...signal }),
-  );
-
-  const head = await readHeader(message, options.limits);
+  const head = typeof message === 'string' || message instanceof Uint8Array ? readHeaderInMemory(message, options.limits) : await readHeader(message, options.limits);
   let from: FromAnalysis | undefined;
   let dmarcFrom: DmarcFrom = { ok: false, reason: 'unparseable-from' };
   if (head.ok) {
@@ -105,12 +106,12 @@ export async function verify(message: MessageSource, options: VerifyOptions): Pr
     dmarcFrom = dmarcFromAnalysis(from);
   }
   // DMARC policy discovery runs while SPF and DKIM are busy; alignment waits for their results.
-  const pendingDmarc = beginDmarc(dmarcFrom, overlay(options.dmarc, { resolver, trace, ...signal }));
+  const pendingDmarc = beginDmarc(dmarcFrom, overlay(options.dmarc, withSignal({ resolver, trace }, signal)));
   let dkim: DkimVerifyResult;
   let spf: SpfResult;
   try {
     dkim = head.ok
-      ? await verifyDkimHead(head, overlay(options.dkim, { resolver, now, trace, limits: options.limits ?? {}, ...signal }))
+      ? await verifyDkimHead(head, overlay(options.dkim, withSignal({ resolver, now, trace, limits: options.limits ?? {} }, signal)))
       : { ok: false, error: head.error, results: [], notEvaluated: [] };
     spf = await spfPromise;
   } catch (e) {
@@ -118,64 +119,70 @@ export async function verify(message: MessageSource, options: VerifyOptions): Pr
     throw e;
   }
 
-  const dmarc = await pendingDmarc.complete({
+  const dmarcInput: Omit<DmarcInput, 'from'> = {
     spf: { result: spf.result, domain: spf.domain, identity: nullSender ? 'helo' : 'mailfrom' },
     dkim: dkim.results.map((r) => ({ result: r.result, domain: r.domain ?? '', selector: r.selector ?? '' })),
     sourceIp: spf.ip,
     envelopeFrom: nullSender ? '' : options.mailFrom!,
-    ...(options.helo !== undefined ? { helo: options.helo } : {}),
-  });
+  };
+  if (options.helo !== undefined) dmarcInput.helo = options.helo;
+  const dmarc = await pendingDmarc.complete(dmarcInput);
 
   const authenticationResults = authResultsField({ authservId: options.authservId, results: authResInputs(spf, dkim, dmarc, options, nullSender) });
-  const receivedSpfField = receivedSpf(spf, { receiver, mailFrom: nullSender ? '' : options.mailFrom!, ...(options.helo !== undefined ? { helo: options.helo } : {}) });
-  return {
-    message: head.ok ? { ok: true } : { ok: false, error: head.error },
-    ...(from ? { from } : {}),
-    spf,
-    dkim,
-    dmarc,
-    authenticationResults,
-    receivedSpf: receivedSpfField,
-    headers: [`${authenticationResults}\r\n`, `${receivedSpfField}\r\n`],
-    dnsQuestions: resolver.questions,
-  };
+  const facts: ReceivedSpfFacts = { receiver, mailFrom: nullSender ? '' : options.mailFrom! };
+  if (options.helo !== undefined) facts.helo = options.helo;
+  const receivedSpfField = receivedSpf(spf, facts);
+  const result = { message: head.ok ? { ok: true } : { ok: false, error: head.error } } as VerifyResult;
+  if (from) result.from = from;
+  result.spf = spf;
+  result.dkim = dkim;
+  result.dmarc = dmarc;
+  result.authenticationResults = authenticationResults;
+  result.receivedSpf = receivedSpfField;
+  result.headers = [`${authenticationResults}\r\n`, `${receivedSpfField}\r\n`];
+  result.dnsQuestions = resolver.questions;
+  return result;
+}
+
+/** `fixed` with the abort signal added when there is one. */
+function withSignal<F extends object>(fixed: F, signal: AbortSignal | undefined): F & { signal?: AbortSignal } {
+  if (signal) (fixed as F & { signal?: AbortSignal }).signal = signal;
+  return fixed;
 }
 
 /** The Authentication-Results entries for the three checks (RFC 8601 §2.7). */
 function authResInputs(spf: SpfResult, dkim: DkimVerifyResult, dmarc: DmarcResult, options: VerifyOptions, nullSender: boolean): AuthResInput[] {
   const inputs: AuthResInput[] = [];
   const spfReason = 'reason' in spf ? describeSpfReason(spf.reason, 'en') : undefined;
-  inputs.push({
-    method: 'spf',
-    result: spf.result,
-    ...(nullSender ? { helo: options.helo ?? spf.domain } : { mailFrom: options.mailFrom! }),
-    ...(spfReason ? { reason: spfReason } : {}),
-  });
+  const spfInput: SpfAuthResInput = { method: 'spf', result: spf.result };
+  if (nullSender) spfInput.helo = options.helo ?? spf.domain;
+  else spfInput.mailFrom = options.mailFrom!;
+  if (spfReason) spfInput.reason = spfReason;
+  inputs.push(spfInput);
   if (dkim.results.length === 0) inputs.push({ method: 'dkim', result: 'none' });
   for (const r of dkim.results) inputs.push(dkimAuthRes(r));
   const policy = dmarc.policy;
-  inputs.push({
-    method: 'dmarc',
-    result: dmarc.result,
-    ...(dmarc.authorDomain ? { headerFrom: dmarc.authorDomain } : {}),
-    ...(policy?.record.p ? { policy: policy.record.p } : {}),
-    ...(policy?.record.sp ? { subdomainPolicy: policy.record.sp } : {}),
-    ...(policy ? { policyDomain: policy.domain } : {}),
-    ...(policy && dmarc.result === 'fail' ? { appliedDisposition: dmarc.disposition, evaluatedDisposition: dmarc.applied?.policy ?? dmarc.disposition } : {}),
-    ...(dmarc.result !== 'pass' && dmarc.result !== 'fail' ? { reason: describeDmarcReason(dmarc.reason, 'en') } : {}),
-  });
+  const dmarcInput: DmarcAuthResInput = { method: 'dmarc', result: dmarc.result };
+  if (dmarc.authorDomain) dmarcInput.headerFrom = dmarc.authorDomain;
+  if (policy?.record.p) dmarcInput.policy = policy.record.p;
+  if (policy?.record.sp) dmarcInput.subdomainPolicy = policy.record.sp;
+  if (policy) dmarcInput.policyDomain = policy.domain;
+  if (policy && dmarc.result === 'fail') {
+    dmarcInput.appliedDisposition = dmarc.disposition;
+    dmarcInput.evaluatedDisposition = dmarc.applied?.policy ?? dmarc.disposition;
+  }
+  if (dmarc.result !== 'pass' && dmarc.result !== 'fail') dmarcInput.reason = describeDmarcReason(dmarc.reason, 'en');
+  inputs.push(dmarcInput);
   return inputs;
 }
 
 function dkimAuthRes(r: DkimResult): AuthResInput {
-  return {
-    method: 'dkim',
-    result: r.result,
-    ...(r.domain ? { domain: r.domain } : {}),
-    ...(r.identity ? { identity: r.identity } : {}),
-    ...(r.selector ? { selector: r.selector } : {}),
-    ...(r.algorithm ? { algorithm: r.algorithm } : {}),
-    ...(r.signature ? { signature: r.signature.signatureText } : {}),
-    ...('reason' in r ? { reason: describeDkimReason(r.reason, 'en') } : {}),
-  };
+  const input: DkimAuthResInput = { method: 'dkim', result: r.result };
+  if (r.domain) input.domain = r.domain;
+  if (r.identity) input.identity = r.identity;
+  if (r.selector) input.selector = r.selector;
+  if (r.algorithm) input.algorithm = r.algorithm;
+  if (r.signature) input.signature = r.signature.signatureText;
+  if ('reason' in r) input.reason = describeDkimReason(r.reason, 'en');
+  return input;
 }

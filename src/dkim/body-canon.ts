@@ -22,6 +22,14 @@ const CRLF = CRLF_BLOCK.subarray(0, 2);
 const CR_BYTE = Buffer.from('\r');
 /** Input is processed in slices of this size. */
 const SLICE = 16384;
+/**
+ * Output buffers of finished relaxed canonicalizers, handed to the next ones: a fresh 32 KB buffer per
+ * message (allocation and the GC it drives) was a large share of body canonicalization. A buffer belongs
+ * to one canonicalizer from creation to `finish` (views given to the sink are only valid during the
+ * call), so none is ever shared.
+ */
+const spareBuffers: Buffer[] = [];
+const MAX_SPARE_BUFFERS = 8;
 
 /**
  * Create a streaming body canonicalizer (RFC 6376 §3.4.3 simple, §3.4.4 relaxed) that writes the
@@ -56,10 +64,18 @@ function guard(st: LineState): void {
   if (st.finished) throw new Error('inkan: body canonicalizer used after finish()');
 }
 
+/** The first LF at or after `from` not preceded by CR in `chunk` (an LF at 0 counts as bare); -1 when there is none. */
+function findBareLf(chunk: Uint8Array, from: number): number {
+  for (let lf = chunk.indexOf(LF, from); lf !== -1; lf = chunk.indexOf(LF, lf + 1)) {
+    if (lf === 0 || chunk[lf - 1] !== CR) return lf;
+  }
+  return -1;
+}
+
 /**
- * The simple algorithm on `chunk[start, end)`: content passes through as views of the input; only
- * held empty lines, bare LFs (written as CRLF) and a split CR are written separately. Also the
- * relaxed algorithm's fast path for input with no whitespace to change.
+ * The simple algorithm on `chunk`: content passes through as views of the input; only held empty
+ * lines, bare LFs (written as CRLF) and a split CR are written separately. Also the relaxed
+ * algorithm's fast path for input with no whitespace to change.
  */
 function literalPass(chunk: Uint8Array, st: LineState, sink: BodySink): void {
   const end = chunk.length;
@@ -75,6 +91,26 @@ function literalPass(chunk: Uint8Array, st: LineState, sink: BodySink): void {
       sink(CR_BYTE);
       st.any = true;
     }
+  }
+  if (pos < end && findBareLf(chunk, pos) === -1) {
+    // Every line break is a CRLF within the chunk (the usual case): one view up to the trailing empty lines, which are held.
+    let e = end;
+    if (chunk[e - 1] === CR) {
+      st.pendingCr = true;
+      e--;
+    }
+    let breaks = 0;
+    while (e > pos && chunk[e - 1] === LF) {
+      e -= 2;
+      breaks++;
+    }
+    if (e > pos) {
+      writeCrlfs(sink, st.held);
+      sink(pos === 0 && e === end ? chunk : chunk.subarray(pos, e));
+      st.held = breaks;
+      st.any = true;
+    } else st.held += breaks;
+    return;
   }
   // [litStart, litEnd) is output taken verbatim from the chunk; gapOk says the octets between
   // litEnd and the current position are exactly the held CRLFs (so the run can grow over them).
@@ -153,7 +189,7 @@ function firstChange(chunk: Uint8Array, from: number, tab: { at: number }): numb
  */
 function relaxedBody(sink: BodySink): BodyCanonicalizer {
   const st: LineState = { held: 0, pendingCr: false, any: false, finished: false };
-  const out = Buffer.allocUnsafe(SLICE * 2 + 64);
+  const out = spareBuffers.pop() ?? Buffer.allocUnsafe(SLICE * 2 + 64);
   let o = 0;
   /** Whitespace seen since the last content octet on this line. */
   let pendingSpace = false;
@@ -311,6 +347,7 @@ function relaxedBody(sink: BodySink): BodyCanonicalizer {
         out[o++] = LF;
       }
       flush();
+      if (spareBuffers.length < MAX_SPARE_BUFFERS) spareBuffers.push(out);
     },
   };
 }

@@ -28,6 +28,11 @@ function algorithm(word: string): Canonicalization | undefined {
  */
 export function parseCanonicalization(value: string | undefined): CanonicalizationResult {
   if (value === undefined) return { ok: true, header: 'simple', body: 'simple' };
+  if (value === 'relaxed/relaxed' || value === 'relaxed/simple' || value === 'simple/simple' || value === 'simple/relaxed') {
+    // The usual spellings, without the general path's copies.
+    const slash = value.indexOf('/');
+    return { ok: true, header: value.slice(0, slash) as Canonicalization, body: value.slice(slash + 1) as Canonicalization };
+  }
   const parts = value.replace(/[ \t\r\n]+/g, '').split('/');
   if (parts.length > 2) return { ok: false, error: 'bad-canonicalization' };
   const header = algorithm(parts[0]!);

@@ -62,14 +62,15 @@ export function parseTagList(text: string, options: TagListOptions = {}): TagLis
     const valueStart = i;
     let first = -1;
     let last = -1;
-    while (i < n && text.charCodeAt(i) !== 0x3b) {
+    // Hot loop (b= and h= values are long): printable octets first, whitespace and controls after.
+    for (; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (!WSP(c)) {
-        if (c < 0x21 || c === 0x7f) return fail('bad-value', i, name);
+      if (c > 0x20) {
+        if (c === 0x3b) break;
+        if (c === 0x7f) return fail('bad-value', i, name);
         if (first === -1) first = i;
         last = i;
-      }
-      i++;
+      } else if (!WSP(c)) return fail('bad-value', i, name);
     }
     if (tags.has(name)) return fail('duplicate-tag', nameStart, name);
     if (tags.size >= maxTags) return fail('too-many-tags', nameStart, name);
@@ -87,5 +88,11 @@ function fail(code: TagListErrorCode, position: number, tag?: string): TagListRe
 
 /** Remove all whitespace (FWS) from a value such as `b=` or `p=`, which may be folded anywhere. */
 export function stripWhitespace(value: string): string {
-  return value.replace(/[ \t\r\n]+/g, '');
+  return hasWhitespace(value) ? value.replace(/[ \t\r\n]+/g, '') : value;
+}
+
+/** Whether `value` holds SP, TAB, CR or LF (a loop: most values hold none, and the replace would copy them). */
+function hasWhitespace(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (WSP(value.charCodeAt(i))) return true;
+  return false;
 }

@@ -1,10 +1,10 @@
-import { createHash, verify as cryptoVerify } from 'node:crypto';
+import { createHash, createVerify, verify as cryptoVerify } from 'node:crypto';
 import type { HeaderField } from '../message/types.js';
 import { createBodyHashTarget, type BodyHashResult, type BodyHashTarget } from './body-hash.js';
 import { canonicalizeHeaderField, createBodyCanonicalizer, type BodyCanonicalizer, type Canonicalization } from './canonicalize.js';
-import { defaultKeyCache, fetchDkimKey, type DkimKeyLookup } from './key.js';
+import { defaultKeyCache, fetchDkimKey, type DkimKeyLookup, type FetchKeyOptions } from './key.js';
 import { blankedSignatureField, parseDkimSignature } from './signature.js';
-import { readHeader, type MessageHead, type MessageSource } from './source.js';
+import { readHeader, readHeaderInMemory, type MessageHead, type MessageSource } from './source.js';
 import type {
   DkimKey,
   DkimNotEvaluated,
@@ -37,7 +37,7 @@ const DKIM_SIGNATURE = 'dkim-signature';
  * caller reports `dkim=none`). `now` defaults to the clock.
  */
 export async function verifyDkim(source: MessageSource, options: DkimVerifyOptions): Promise<DkimVerifyResult> {
-  const head = await readHeader(source, options.limits);
+  const head = typeof source === 'string' || source instanceof Uint8Array ? readHeaderInMemory(source, options.limits) : await readHeader(source, options.limits);
   if (!head.ok) return { ok: false, error: head.error, results: [], notEvaluated: [] };
   const now = options.now === undefined ? Date.now() : typeof options.now === 'number' ? options.now : options.now.getTime();
   // Object.assign, not a leading spread: `{ ...options, now }` costs microseconds per call on Node 20 (a new hidden class each time).
@@ -54,47 +54,47 @@ export async function verifyDkimHead(head: MessageHead, options: DkimVerifyOptio
   const tracing = options.trace !== false;
   const fields = head.header.fields;
 
-  const sigFields: HeaderField[] = [];
-  for (const field of fields) if (field.name.length === 14 && field.name.toLowerCase() === DKIM_SIGNATURE) sigFields.push(field);
+  const index = new FieldIndex(fields);
+  const sigFields: readonly HeaderField[] = index.instances(DKIM_SIGNATURE) ?? [];
   const notEvaluated: DkimNotEvaluated[] = [];
   for (let i = maxSignatures; i < sigFields.length; i++) notEvaluated.push({ index: i, reason: 'too-many-signatures', limit: maxSignatures });
 
   const results: Array<DkimResult | undefined> = [];
   const pending: Pending[] = [];
-  const index = new FieldIndex(fields);
   const bodies = new BodyHashing();
   const lookups = new Map<string, Promise<DkimKeyLookup>>();
   const cache = options.keyCache === false ? false : (options.keyCache ?? defaultKeyCache);
 
-  const evaluated = sigFields.slice(0, maxSignatures);
-  evaluated.forEach((field, i) => {
+  const maxSignedHeaders = options.maxSignedHeaders ?? DKIM_VERIFY_DEFAULTS.maxSignedHeaders;
+  const fetchOptions: FetchKeyOptions = { cache };
+  if (options.minRsaBits !== undefined) fetchOptions.minRsaBits = options.minRsaBits;
+  if (options.signal) fetchOptions.signal = options.signal;
+  const evaluated = Math.min(sigFields.length, maxSignatures);
+  for (let i = 0; i < evaluated; i++) {
+    const field = sigFields[i]!;
     const trace: DkimStep[] = [];
-    const parsed = parseDkimSignature(field, { maxSignedHeaders: options.maxSignedHeaders ?? DKIM_VERIFY_DEFAULTS.maxSignedHeaders });
+    const parsed = parseDkimSignature(field, { maxSignedHeaders });
     if (tracing) trace.push(parsed.ok ? { kind: 'parse', ok: true } : { kind: 'parse', ok: false, error: parsed.error });
     if (!parsed.ok) {
-      results[i] = { ...base(i, parsed.info, trace), result: 'permerror', reason: { code: 'signature-syntax', error: parsed.error } };
-      return;
+      results[i] = Object.assign(base(i, parsed.info, trace), { result: 'permerror' as const, reason: { code: 'signature-syntax' as const, error: parsed.error } });
+      continue;
     }
     const sig = parsed.signature;
     const early = precheck(sig, nowSec, skew, options.rejectFutureTimestamp !== false, tracing ? trace : undefined);
     if (early) {
-      results[i] = { ...base(i, infoOf(sig), trace), signature: sig, bodyLengthLimited: sig.bodyLength !== undefined, result: 'permerror', reason: early };
-      return;
+      results[i] = Object.assign(base(i, infoOf(sig), trace), { signature: sig, bodyLengthLimited: sig.bodyLength !== undefined, result: 'permerror' as const, reason: early });
+      continue;
     }
     const lookupKey = `${sig.selector.toLowerCase()}\0${sig.domain}`;
     let lookup = lookups.get(lookupKey);
     if (!lookup) {
-      lookup = fetchDkimKey(options.resolver, sig.selector, sig.domain, {
-        cache,
-        ...(options.minRsaBits !== undefined ? { minRsaBits: options.minRsaBits } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      lookup = fetchDkimKey(options.resolver, sig.selector, sig.domain, fetchOptions);
       lookups.set(lookupKey, lookup);
     }
     const headerData = headerHashInput(sig, index, tracing ? trace : undefined);
     const body = bodies.target(sig);
     pending.push({ i, sig, trace, lookup, headerData, body });
-  });
+  }
 
   if (pending.length > 0) {
     if (head.bodyBytes) bodies.update(head.bodyBytes);
@@ -116,28 +116,32 @@ interface Pending {
   sig: DkimSignature;
   trace: DkimStep[];
   lookup: Promise<DkimKeyLookup>;
-  headerData: Buffer;
+  /** The header hash input in pieces (fed to the hash one by one, never concatenated). */
+  headerData: Uint8Array[];
   body: BodyHashTarget;
 }
 
 function base(index: number, info: DkimSignatureInfo, trace: DkimStep[]): DkimResultBase {
-  return { index, ...info, testing: false, bodyLengthLimited: info.bodyLength !== undefined, trace };
+  const r = Object.assign({ index } as DkimResultBase, info);
+  r.testing = false;
+  r.bodyLengthLimited = info.bodyLength !== undefined;
+  r.trace = trace;
+  return r;
 }
 
 /** The reporting fields of a valid signature. */
 export function infoOf(sig: DkimSignature): DkimSignatureInfo {
-  return {
-    domain: sig.domain,
-    selector: sig.selector,
-    ...(sig.identityGiven ? { identity: sig.identity.text } : {}),
-    algorithm: sig.algorithm,
-    canonicalization: `${sig.headerCanonicalization}/${sig.bodyCanonicalization}`,
-    signedHeaders: sig.signedHeaders,
-    ...(sig.bodyLength !== undefined ? { bodyLength: sig.bodyLength } : {}),
-    ...(sig.timestamp !== undefined ? { timestamp: sig.timestamp } : {}),
-    ...(sig.expiration !== undefined ? { expiration: sig.expiration } : {}),
-    headerB: sig.signatureText.slice(0, 8),
-  };
+  // Fields assigned in order rather than spread in conditionally: the same keys, in the same order, for less work.
+  const info: DkimSignatureInfo = { domain: sig.domain, selector: sig.selector };
+  if (sig.identityGiven) info.identity = sig.identity.text;
+  info.algorithm = sig.algorithm;
+  info.canonicalization = `${sig.headerCanonicalization}/${sig.bodyCanonicalization}`;
+  info.signedHeaders = sig.signedHeaders;
+  if (sig.bodyLength !== undefined) info.bodyLength = sig.bodyLength;
+  if (sig.timestamp !== undefined) info.timestamp = sig.timestamp;
+  if (sig.expiration !== undefined) info.expiration = sig.expiration;
+  info.headerB = sig.signatureText.slice(0, 8);
+  return info;
 }
 
 /** Checks that need neither the key nor the body: RFC 8301 §3.1 (no sha1), RFC 6376 §3.5 x= and t=. */
@@ -195,10 +199,10 @@ class FieldIndex {
  * instance from the bottom; a name with none left contributes nothing (oversigning); then this
  * DKIM-Signature with `b=` blanked and no final CRLF.
  */
-function headerHashInput(sig: DkimSignature, index: FieldIndex, trace: DkimStep[] | undefined): Buffer {
+function headerHashInput(sig: DkimSignature, index: FieldIndex, trace: DkimStep[] | undefined): Uint8Array[] {
   const c = sig.headerCanonicalization;
   const used = new Map<string, number>();
-  const parts: Buffer[] = [];
+  const parts: Uint8Array[] = [];
   const seen: Array<{ name: string; present: boolean }> | undefined = trace ? [] : undefined;
   for (const name of sig.signedHeaders) {
     const key = name.toLowerCase();
@@ -214,7 +218,7 @@ function headerHashInput(sig: DkimSignature, index: FieldIndex, trace: DkimStep[
   const self = canonicalizeHeaderField(blankedSignatureField(sig), c);
   parts.push(self.subarray(0, self.length - 2));
   trace?.push({ kind: 'header-hash', canonicalization: c, fields: seen! });
-  return Buffer.concat(parts);
+  return parts;
 }
 
 /** One canonicalizer per body algorithm, feeding one hash per (algorithm, hash, l=). */
@@ -322,10 +326,16 @@ function checkKey(sig: DkimSignature, key: DkimKey, name: string): DkimReason | 
 }
 
 /** Check `b=` over the header hash input: RSASSA-PKCS1-v1_5 (RFC 6376 §3.3.1) or Ed25519 over its SHA-256 (RFC 8463 §3). */
-function verifySignature(sig: DkimSignature, key: DkimKey, data: Buffer): boolean {
+function verifySignature(sig: DkimSignature, key: DkimKey, data: readonly Uint8Array[]): boolean {
   try {
-    if (sig.keyType === 'ed25519') return cryptoVerify(null, createHash('sha256').update(data).digest(), key.publicKey, sig.signature);
-    return cryptoVerify(sig.hash, data, key.publicKey, sig.signature);
+    if (sig.keyType === 'ed25519') {
+      const hash = createHash('sha256');
+      for (const piece of data) hash.update(piece);
+      return cryptoVerify(null, hash.digest(), key.publicKey, sig.signature);
+    }
+    const verifier = createVerify(sig.hash);
+    for (const piece of data) verifier.update(piece);
+    return verifier.verify(key.publicKey, sig.signature);
   } catch {
     return false;
   }

@@ -24,14 +24,11 @@ function shareTopLevel(a: string, b: string): boolean {
  */
 export async function alignCandidate(ctx: DmarcContext, candidate: Candidate, authorDomain: string, orgs: OrgDomains): Promise<IdentifierAlignment> {
   const domain = normalizeDomain(candidate.domain);
-  const a: IdentifierAlignment = {
-    identifier: candidate.identifier,
-    domain: domain ?? candidate.domain.toLowerCase(),
-    ...(candidate.selector !== undefined ? { selector: candidate.selector } : {}),
-    result: candidate.result,
-    mode: candidate.mode,
-    status: 'not-aligned',
-  };
+  const a: IdentifierAlignment = { identifier: candidate.identifier, domain: domain ?? candidate.domain.toLowerCase() } as IdentifierAlignment;
+  if (candidate.selector !== undefined) a.selector = candidate.selector;
+  a.result = candidate.result;
+  a.mode = candidate.mode;
+  a.status = 'not-aligned';
   // Each outcome below settles `a` in place: status first, then what explains it.
   const done = (): IdentifierAlignment => {
     if (ctx.trace) ctx.step({ kind: 'alignment', identifier: a.identifier, domain: a.domain, status: a.status, mode: a.mode, result: a.result, ...(a.how ? { how: a.how } : {}) });

@@ -5,7 +5,6 @@ export const TREE_WALK_MAX_QUERIES = 8;
 
 /** Longest domain name accepted (RFC 1035 §2.3.4: 255 octets on the wire, 253 as text). */
 const MAX_NAME = 253;
-const LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
 
 /**
  * A domain as DMARC compares and queries it (RFC 9989 §4.4, §5.3.1): lower case (RFC 4343), without a
@@ -15,16 +14,38 @@ export function normalizeDomain(domain: string): string | undefined {
   let name = domain.trim();
   if (name.endsWith('.')) name = name.slice(0, -1);
   if (name === '' || name.length > 1000) return undefined;
-  // eslint-disable-next-line no-control-regex
-  if (!/^[\x00-\x7f]*$/.test(name)) {
+  if (!isAscii(name)) {
     const ascii = domainToASCII(name);
     if (ascii === '') return undefined;
     name = ascii;
   }
   name = name.toLowerCase();
   if (name.length > MAX_NAME) return undefined;
-  const labels = name.split('.');
-  return labels.every((label) => LABEL.test(label)) ? name : undefined;
+  return validLabels(name) ? name : undefined;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+const DOT = 0x2e;
+const HYPHEN = 0x2d;
+
+/** Whether every dot-separated label is 1–63 letters, digits, `_` and `-`, with no `-` at either end (one pass, no split or regex). */
+function validLabels(name: string): boolean {
+  let start = 0;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i === name.length ? DOT : name.charCodeAt(i);
+    if (c === DOT) {
+      const length = i - start;
+      if (length < 1 || length > 63 || name.charCodeAt(start) === HYPHEN || name.charCodeAt(i - 1) === HYPHEN) return false;
+      start = i + 1;
+    } else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === HYPHEN)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The domain of an address or domain given as the envelope sender: `''` for the null reverse-path. */

@@ -63,7 +63,7 @@ export function beginDmarc(from: DmarcFrom, options: DmarcOptions): PendingDmarc
   const started = start(from, options);
   started.discovered.catch(() => undefined); // complete() awaits it; a caller that gives up must not leave it unhandled
   return {
-    complete: (rest) => complete(started, { from, ...rest }, options),
+    complete: (rest) => complete(started, Object.assign({ from }, rest), options),
     close: () => started.ctx.close(),
   };
 }
@@ -129,20 +129,18 @@ async function align(input: DmarcInput, options: DmarcOptions, { ctx, how, orgs 
       reasons: dispositionReasons,
       maxSignatures,
     });
-    return {
-      result,
-      reason,
-      mode,
-      ...(authorDomain !== undefined ? { authorDomain } : {}),
-      ...(policy ? { policy } : {}),
-      ...(extra.applied ? { applied: extra.applied } : {}),
-      disposition,
-      dispositionReasons,
-      alignment,
-      report,
-      queries: ctx.queries,
-      trace: ctx.trace ?? [],
-    };
+    // Field by field rather than with conditional spreads (same keys, same order; this runs per message).
+    const out = { result, reason, mode } as DmarcResult;
+    if (authorDomain !== undefined) out.authorDomain = authorDomain;
+    if (policy) out.policy = policy;
+    if (extra.applied) out.applied = extra.applied;
+    out.disposition = disposition;
+    out.dispositionReasons = dispositionReasons;
+    out.alignment = alignment;
+    out.report = report;
+    out.queries = ctx.queries;
+    out.trace = ctx.trace ?? [];
+    return out;
   };
 
   if (found.final) return finish(found.result, found.reason);

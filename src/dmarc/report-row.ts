@@ -38,35 +38,39 @@ export function buildReportRow(f: RowFacts): AggregateReportRow {
 
   const mailFrom = input.envelopeFrom === undefined ? undefined : envelopeDomain(input.envelopeFrom).toLowerCase();
   const envelopeFrom = mailFrom || input.helo?.toLowerCase() || undefined;
-  const identifiers: AggregateReportRow['identifiers'] = {
-    headerFrom: f.authorDomain ?? '',
-    ...(envelopeFrom ? { envelopeFrom } : {}),
-    ...(input.envelopeTo ? { envelopeTo: input.envelopeTo.toLowerCase() } : {}),
-  };
+  // Objects here are built field by field (same keys, same order): conditional spreads cost microseconds per message.
+  const identifiers: AggregateReportRow['identifiers'] = { headerFrom: f.authorDomain ?? '' };
+  if (envelopeFrom) identifiers.envelopeFrom = envelopeFrom;
+  if (input.envelopeTo) identifiers.envelopeTo = input.envelopeTo.toLowerCase();
 
   const dkimAlignment = f.alignment.filter((a) => a.identifier === 'dkim');
   const dkim = (input.dkim ?? [])
     .map((sig, i) => ({ sig, order: rank(dkimAlignment[i]), i }))
     .sort((a, b) => a.order - b.order || a.i - b.i)
     .slice(0, f.maxSignatures)
-    .map(({ sig }) => ({ domain: sig.domain.toLowerCase(), selector: sig.selector, result: sig.result, ...(sig.human ? { humanResult: sig.human } : {}) }));
+    .map(({ sig }) => {
+      const entry: AggregateReportRow['authResults']['dkim'][number] = { domain: sig.domain.toLowerCase(), selector: sig.selector, result: sig.result };
+      if (sig.human) entry.humanResult = sig.human;
+      return entry;
+    });
   const spf: AggregateReportRow['authResults']['spf'] = [];
   if (input.spf) {
     const s = input.spf;
-    spf.push({ domain: s.domain.toLowerCase(), scope: s.identity === 'helo' ? 'helo' : 'mfrom', result: s.result, ...(s.human ? { humanResult: s.human } : {}) });
+    const entry: AggregateReportRow['authResults']['spf'][number] = { domain: s.domain.toLowerCase(), scope: s.identity === 'helo' ? 'helo' : 'mfrom', result: s.result };
+    if (s.human) entry.humanResult = s.human;
+    spf.push(entry);
   } else if (envelopeFrom) {
     spf.push({ domain: envelopeFrom, scope: mailFrom ? 'mfrom' : 'helo', result: 'none' });
   }
 
-  const row: AggregateReportRow = {
-    count: 1,
-    policyEvaluated: { disposition, dkim: aligned('dkim'), spf: aligned('spf'), reasons: f.reasons },
-    identifiers,
-    authResults: { dkim, spf },
-    ...(f.policy && f.effective ? { policyPublished: policyPublished(f.policy, f.effective) } : {}),
-  };
-  // `sourceIp` leads the row; a literal that starts with a spread is slow in V8, so it is prepended this way.
-  return input.sourceIp ? { sourceIp: input.sourceIp, ...row } : row;
+  // `sourceIp`, when known, leads the row.
+  const row = (input.sourceIp ? { sourceIp: input.sourceIp } : {}) as AggregateReportRow;
+  row.count = 1;
+  row.policyEvaluated = { disposition, dkim: aligned('dkim'), spf: aligned('spf'), reasons: f.reasons };
+  row.identifiers = identifiers;
+  row.authResults = { dkim, spf };
+  if (f.policy && f.effective) row.policyPublished = policyPublished(f.policy, f.effective);
+  return row;
 }
 
 /** The record as RFC 9990 `policy_published` shows it. */

@@ -25,6 +25,12 @@ export function normalizeName(name: string): string {
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
+/** `answer` with the CNAMEs followed to reach it, when there were any (set, not spread: this runs per query). */
+function withCnames<A extends DnsAnswer<unknown>>(answer: A, cnames: string[]): A {
+  if (cnames.length) (answer as A & { cnames?: string[] }).cnames = cnames;
+  return answer;
+}
+
 /** A resolver that answers from records held in memory: for tests, examples and benchmarks. */
 export class MemoryResolver implements Resolver {
   private readonly nodes = new Map<string, NodeRecords>();
@@ -114,17 +120,16 @@ export class MemoryResolver implements Resolver {
       if (fault === 'timeout') return { status: 'timeout', message: `simulated timeout for ${key}` };
       if (fault) return { status: 'error', rcode: fault.toUpperCase() };
       const node = this.nodes.get(key);
-      const withChain = cnames.length ? { cnames } : {};
       if (!node) {
         const status = this.emptyNonTerminals && this.ancestors.has(key) ? 'nodata' : 'nxdomain';
-        return { status, ttl: Math.min(chainTtl, this.negativeTtlOf(key)), ...withChain };
+        return withCnames({ status, ttl: Math.min(chainTtl, this.negativeTtlOf(key)) }, cnames);
       }
       const records = node[type] as RecordTypes[T][] | undefined;
       if (records && records.length) {
-        return { status: 'records', records: records.slice(), ttl: Math.min(chainTtl, this.ttlOf(key, type)), ...withChain };
+        return withCnames({ status: 'records', records: records.slice(), ttl: Math.min(chainTtl, this.ttlOf(key, type)) }, cnames);
       }
       const target = type === 'CNAME' ? undefined : node.CNAME?.[0];
-      if (target === undefined) return { status: 'nodata', ttl: Math.min(chainTtl, this.negativeTtlOf(key)), ...withChain };
+      if (target === undefined) return withCnames({ status: 'nodata', ttl: Math.min(chainTtl, this.negativeTtlOf(key)) }, cnames);
       chainTtl = Math.min(chainTtl, this.ttlOf(key, 'CNAME'));
       cnames.push(key);
       if (cnames.length > this.maxCnameChain || cnames.includes(normalizeName(target))) {

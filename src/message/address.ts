@@ -148,7 +148,11 @@ export class AddressReader {
     const spec = this.addrSpec(this.words(), value);
     if (!this.isSpecial('>')) fail(this.peek() ? 'unexpected-character' : 'unterminated-angle-addr', this.peek() ? this.position() : open.start);
     const close = this.take();
-    return route.length > 0 ? { ...spec, end: close.end, route } : { ...spec, end: close.end };
+    // `spec` is this call's own: set on it rather than spread it into a new object (a new hidden class per call on Node 20).
+    const out: AddrSpec & { route?: string[] } = spec;
+    out.end = close.end;
+    if (route.length > 0) out.route = route;
+    return out;
   }
 }
 

@@ -59,7 +59,10 @@ export function splitMessage(raw: Buffer | Uint8Array | string, overrides?: Part
     let nul = -1;
     let bareCr = -1;
     let eightBit = -1;
-    for (let j = pos; j < contentEnd; j++) {
+    // Printable ASCII (0x20–0x7e, and 0x7f) is the rule: skip it with one unsigned comparison per octet.
+    let j = pos;
+    while (j < contentEnd && ((bytes[j]! - SP) >>> 0) < 0x60) j++;
+    for (; j < contentEnd; j++) {
       const b = bytes[j]!;
       if (b >= SP && b < 0x80) continue;
       if (b === 0) {
