@@ -4,6 +4,10 @@ import { verifyCommand } from './verify.js';
 import { dmarcCommand } from './dmarc.js';
 import { signCommand } from './sign.js';
 import { dkimCommand } from './dkim.js';
+import { arcCommand } from './arc.js';
+import { bimiCommand } from './bimi.js';
+import { mtaStsCommand } from './mta-sts.js';
+import { checkCommand } from './check.js';
 import { toJson } from './json.js';
 import { findPackage } from './package.js';
 
@@ -17,8 +21,17 @@ export interface Command {
   help(ctx: CliContext): string;
 }
 
-const commands: Command[] = [spfCommand, verifyCommand, dmarcCommand, signCommand, dkimCommand];
-
+const commands: Command[] = [
+  spfCommand,
+  verifyCommand,
+  dmarcCommand,
+  signCommand,
+  dkimCommand,
+  arcCommand,
+  bimiCommand,
+  mtaStsCommand,
+  checkCommand,
+];
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function run(argv: string[], io: CliIo): Promise<number> {

@@ -12,6 +12,10 @@ Commands:
   dmarc        find a domain's DMARC policy (RFC 9989 tree walk) and explain it
   sign         add DKIM signatures to a message (RFC 6376, RFC 8463)
   dkim keygen  make a DKIM key pair and the DNS record that publishes it
+  arc seal     add an ARC set to a message you forward (RFC 8617)
+  bimi         check a domain's BIMI record, logo (SVG Tiny PS) and mark certificate
+  mta-sts      check a domain's MTA-STS policy and TLS-RPT record
+  check        audit a domain's mail setup: MX, SPF, DKIM, DMARC, PTR, and the fixes
 
 Every command takes:
   --json         machine-readable output (the same in every language)

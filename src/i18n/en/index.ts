@@ -8,6 +8,10 @@ import { dkimSign } from './dkim-sign.js';
 import { dmarc } from './dmarc.js';
 import { authres } from './authres.js';
 import { verify } from './verify.js';
+import { arc } from './arc.js';
+import { bimi } from './bimi.js';
+import { mtaSts } from './mtasts.js';
+import { audit } from './audit.js';
 
 /** The English catalogue, one section per module. */
-export const en = { ...cli, ...dns, ...message, ...spf, ...spfLint, ...dkim, ...dkimSign, ...dmarc, ...authres, ...verify };
+export const en = { ...cli, ...dns, ...message, ...spf, ...spfLint, ...dkim, ...dkimSign, ...dmarc, ...authres, ...verify, ...arc, ...bimi, ...mtaSts, ...audit };

@@ -14,6 +14,10 @@ export const cli: typeof en = {
   dmarc        ドメインの DMARC ポリシーを探し（RFC 9989 のツリーウォーク）、その意味を説明します
   sign         メールに DKIM 署名を付けます（RFC 6376、RFC 8463）
   dkim keygen  DKIM の鍵ペアと、それを公開する DNS レコードを作ります
+  arc seal     転送するメールに ARC セットを付けます（RFC 8617）
+  bimi         ドメインの BIMI レコード、ロゴ（SVG Tiny PS）、マーク証明書を調べます
+  mta-sts      ドメインの MTA-STS ポリシーと TLS-RPT レコードを調べます
+  check        ドメインのメール設定を点検します: MX、SPF、DKIM、DMARC、PTR と、その直し方
 
 すべてのコマンドで使えるオプション:
   --json         機械可読な出力（どの言語でも同じ内容）

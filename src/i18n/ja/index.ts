@@ -9,6 +9,10 @@ import { dkimSign } from './dkim-sign.js';
 import { dmarc } from './dmarc.js';
 import { authres } from './authres.js';
 import { verify } from './verify.js';
+import { arc } from './arc.js';
+import { bimi } from './bimi.js';
+import { mtaSts } from './mtasts.js';
+import { audit } from './audit.js';
 
 /** The Japanese catalogue: same ids and parameters as English. */
-export const ja: typeof en = { ...cli, ...dns, ...message, ...spf, ...spfLint, ...dkim, ...dkimSign, ...dmarc, ...authres, ...verify };
+export const ja: typeof en = { ...cli, ...dns, ...message, ...spf, ...spfLint, ...dkim, ...dkimSign, ...dmarc, ...authres, ...verify, ...arc, ...bimi, ...mtaSts, ...audit };

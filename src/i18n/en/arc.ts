@@ -1,0 +1,2 @@
+/** English messages of arc (filled in by its module). */
+export const arc = {};

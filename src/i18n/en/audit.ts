@@ -1,0 +1,2 @@
+/** English messages of audit (filled in by its module). */
+export const audit = {};

@@ -1,0 +1,2 @@
+/** English messages of bimi (filled in by its module). */
+export const bimi = {};

@@ -1,0 +1,2 @@
+/** English messages of mtasts (filled in by its module). */
+export const mtaSts = {};
