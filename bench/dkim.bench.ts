@@ -1,4 +1,5 @@
 // DKIM-only verification: inkan, mailauth's dkimVerify and the limit, on the same signed corpus.
+import { bodyScanSimd } from '../src/dkim/body-scan.js';
 import { stratifiedBatches, type Corpus, type CorpusMessage } from './corpus.js';
 import { compare, report, type CompareOptions, type Contender, type Measurement } from './harness.js';
 import { inkanDkim, limit, mailauthDkim, type Target } from './targets.js';
@@ -75,5 +76,6 @@ export async function benchDkim(corpus: Corpus, options: CorpusBenchOptions): Pr
   const contenders = [batchContender('inkan', inkan, batches), batchContender('mailauth', mailauth, batches), batchContender('limit', theLimit, batches)];
   const results = await compare(contenders, { ...options, itemsPerRun: batches[0]!.length });
   console.log(report(`DKIM verification only (${corpus.messages.length} messages, ${describe(corpus)})`, 'msgs', results, [['inkan', 'mailauth'], ['inkan', 'limit']]));
+  console.log(`  inkan's body scan: ${bodyScanSimd ? 'WebAssembly SIMD' : 'plain loop (no WebAssembly SIMD here)'}`);
   return results;
 }

@@ -60,6 +60,14 @@ export async function compare(contenders: Contender[], options: CompareOptions):
   });
 }
 
+/**
+ * The median of the ratios of the two contenders' rates in the same round: rounds run back to back, so
+ * load from other processes that comes and goes touches both sides of each ratio alike.
+ */
+export function pairedRatio(a: Measurement, b: Measurement): number {
+  return median(a.rounds.map((r, i) => r / b.rounds[i]!));
+}
+
 /** Print a comparison table with each contender's ratio to the first, then the ratios asked for (default: first/second). */
 export function report(title: string, unit: string, results: Measurement[], ratios?: Array<[string, string]>): string {
   const base = results[0]!;
@@ -73,7 +81,7 @@ export function report(title: string, unit: string, results: Measurement[], rati
   for (const [a, b] of pairs) {
     const x = byName.get(a);
     const y = byName.get(b);
-    if (x && y) lines.push(`  ratio ${a}/${b}: ${(x.opsPerSecond / y.opsPerSecond).toFixed(2)}×`);
+    if (x && y) lines.push(`  ratio ${a}/${b}: ${(x.opsPerSecond / y.opsPerSecond).toFixed(2)}× (round by round: median ${pairedRatio(x, y).toFixed(2)}×)`);
   }
   return lines.join('\n');
 }

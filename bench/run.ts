@@ -1,12 +1,14 @@
 // `npm run bench`: inkan side by side with mailauth (the best JavaScript peer) and the limit, same data, same process.
-// `npm run bench -- --quick` is a short run (half the corpus, fewer and shorter rounds); `--only=spf,dkim,verify,memory` picks sections.
+// `npm run bench -- --quick` is a short run (half the corpus, fewer and shorter rounds); `--only=spf,dkim,verify,memory,audit,reports` picks sections.
 import { performance } from 'node:perf_hooks';
 import { buildCorpus } from './corpus.js';
 import { benchDkim, describe } from './dkim.bench.js';
-import type { Measurement } from './harness.js';
+import { pairedRatio, type Measurement } from './harness.js';
 import { benchMemory, GROWTH_TARGET, type MemoryFigure } from './memory.js';
 import { benchSpf } from './spf.bench.js';
 import { benchVerify } from './verify.bench.js';
+import { benchAudit } from './audit.bench.js';
+import { benchReports, REPORT_TARGETS, type ReportBenchFigures } from './reports.bench.js';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -32,20 +34,34 @@ if (wants('dkim') || wants('verify')) {
 }
 let memory: MemoryFigure[] = [];
 if (wants('memory')) memory = await benchMemory(100, quick ? ['inkan'] : ['inkan', 'mailauth', 'drain']);
+let audit: Awaited<ReturnType<typeof benchAudit>> | undefined;
+if (wants('audit')) audit = await benchAudit();
+let reports: ReportBenchFigures | undefined;
+if (wants('reports')) reports = await benchReports({ quick });
 
 // One block with every figure the issue asks for, against its targets.
 const rate = (list: Measurement[], name: string): number | undefined => list.find((m) => m.name === name)?.opsPerSecond;
 const n = (x: number | undefined): string => (x === undefined ? '–' : Math.round(x).toLocaleString('en-US'));
 const mark = (ok: boolean): string => (ok ? 'met' : 'NOT met');
 console.log('\nSummary (msgs/s, one core)');
+const paired = (list: Measurement[], a: string, b: string): number => pairedRatio(list.find((m) => m.name === a)!, list.find((m) => m.name === b)!);
 if (dkim.length) {
   const [ink, mail, lim] = [rate(dkim, 'inkan')!, rate(dkim, 'mailauth')!, rate(dkim, 'limit')!];
   console.log(`  DKIM only    inkan ${n(ink)}, mailauth ${n(mail)}, limit ${n(lim)}: inkan/mailauth ${(ink / mail).toFixed(2)}× (target ≥ ${TARGET.overMailauth}×, ${mark(ink / mail >= TARGET.overMailauth)}), inkan/limit ${((ink / lim) * 100).toFixed(0)} % (target ≥ ${TARGET.ofLimit * 100} %, ${mark(ink / lim >= TARGET.ofLimit)})`);
+  console.log(`               round by round: inkan/mailauth ${paired(dkim, 'inkan', 'mailauth').toFixed(2)}×, inkan/limit ${(paired(dkim, 'inkan', 'limit') * 100).toFixed(0)} %`);
 }
 if (full.length) {
   const [ink, mail] = [rate(full, 'inkan')!, rate(full, 'mailauth')!];
   console.log(`  full verify  inkan ${n(ink)}, mailauth ${n(mail)}: inkan/mailauth ${(ink / mail).toFixed(2)}× (target ≥ ${TARGET.overMailauth}×, ${mark(ink / mail >= TARGET.overMailauth)})`);
+  console.log(`               round by round: inkan/mailauth ${paired(full, 'inkan', 'mailauth').toFixed(2)}×`);
 }
 const ours = memory.find((m) => m.verifier === 'inkan');
 if (ours) console.log(`  memory       inkan +${(ours.growth / 1024 / 1024).toFixed(1)} MiB RSS for a 100 MiB streamed message (target < ${GROWTH_TARGET / 1024 / 1024} MiB, ${mark(ours.growth < GROWTH_TARGET)})`);
+if (audit) console.log(`  check        wall time ÷ (50 ms × ${audit.longestChain} dependent steps) = ${audit.ratio.toFixed(2)} (target ≤ 1.5, ${mark(audit.ratio <= 1.5)})`);
+if (reports) {
+  const best = Math.max(reports.small.recordsPerSecond, reports.large.recordsPerSecond);
+  console.log(`  reports      ingest into SQLite ${n(reports.small.recordsPerSecond)} records/s (small reports), ${n(reports.large.recordsPerSecond)} (large) (target ≥ ${n(REPORT_TARGETS.recordsPerSecond)}, ${mark(best >= REPORT_TARGETS.recordsPerSecond)})`);
+  const m = reports.memory;
+  if (m) console.log(`               one ${m.megabytes} MB report streamed: peak RSS ${(m.peakRss / 1024 / 1024).toFixed(0)} MiB (target < ${(REPORT_TARGETS.peakRss / 1024 / 1024).toFixed(0)} MiB, ${mark(m.peakRss < REPORT_TARGETS.peakRss)})`);
+}
 console.log(`  (bench ran ${((performance.now() - started) / 1000).toFixed(0)} s)`);

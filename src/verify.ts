@@ -1,3 +1,7 @@
+import { arcAuthRes, arcOverrideCandidate, bufferBody, NO_ARC, type ArcOverrideNote } from './arc/pipeline.js';
+import { hasArcFields } from './arc/chain.js';
+import type { ArcResult, ArcVerifyOptions } from './arc/types.js';
+import { verifyArcHead } from './arc/verify.js';
 import { authResultsField } from './authres/format.js';
 import type { AuthResInput, DkimAuthResInput, DmarcAuthResInput, SpfAuthResInput } from './authres/types.js';
 import { memoizeResolver } from './dns/memo.js';
@@ -39,6 +43,15 @@ export interface VerifyOptions {
   dkim?: Pick<DkimVerifyOptions, 'maxSignatures' | 'clockSkew' | 'minRsaBits' | 'bodyLengthLimited' | 'keyCache' | 'maxSignedHeaders' | 'rejectFutureTimestamp'>;
   /** DMARC options: RFC 9989 (default) or RFC 7489, the organizational-domain method, a local override. */
   dmarc?: Pick<DmarcOptions, 'mode' | 'orgDomainMethod' | 'override' | 'timeout' | 'pslPrivateDomains'>;
+  /** ARC options (RFC 8617): the key size floor, the key cache, whether to find the oldest-pass, the field bound. */
+  arc?: Pick<ArcVerifyOptions, 'minRsaBits' | 'keyCache' | 'oldestPass' | 'maxFields'>;
+  /**
+   * Sealers (ARC-Seal `d=` domains, subdomains included) whose word this receiver takes (RFC 8617 §7.2, RFC 9989): when
+   * DMARC fails but the ARC chain passes and the newest trusted sealer's ARC-Authentication-Results shows DMARC, DKIM or
+   * SPF pass, the disposition becomes `none`, recorded as a `trusted_forwarder` override naming the sealer. Default:
+   * none trusted (the candidate is only reported in `arcOverride`).
+   */
+  trustedArcSealers?: readonly string[];
   /** Message size limits. */
   limits?: Partial<MessageLimits>;
   /** Record traces for `--explain` (default true). */
@@ -56,6 +69,10 @@ export interface VerifyResult {
   spf: SpfResult;
   dkim: DkimVerifyResult;
   dmarc: DmarcResult;
+  /** The ARC chain (RFC 8617 §5.2): `none` when the message has no ARC field. */
+  arc: ArcResult;
+  /** When DMARC failed but a passing ARC chain's sealer reported a pass: who, and whether its word overrode the policy. */
+  arcOverride?: ArcOverrideNote;
   /** The `Authentication-Results` field (name included, folded with CRLF, no final CRLF). */
   authenticationResults: string;
   /** The `Received-SPF` field (name included, folded with CRLF, no final CRLF). */
@@ -106,14 +123,24 @@ export async function verify(message: MessageSource, options: VerifyOptions): Pr
     dmarcFrom = dmarcFromAnalysis(from);
   }
   // DMARC policy discovery runs while SPF and DKIM are busy; alignment waits for their results.
-  const pendingDmarc = beginDmarc(dmarcFrom, overlay(options.dmarc, withSignal({ resolver, trace }, signal)));
+  const dmarcOptions = overlay(options.dmarc, withSignal({ resolver, trace }, signal)) as DmarcOptions;
+  const pendingDmarc = beginDmarc(dmarcFrom, dmarcOptions);
   let dkim: DkimVerifyResult;
   let spf: SpfResult;
+  let arc: ArcResult = NO_ARC;
   try {
+    // ARC only when the header has ARC fields: the common path pays one scan of field names.
+    let arcPromise: Promise<ArcResult> | undefined;
+    if (head.ok && hasArcFields(head.header.fields)) {
+      if (!head.bodyBytes) head.bodyBytes = await bufferBody(head);
+      arcPromise = verifyArcHead(head, overlay(options.arc, withSignal({ resolver, trace, limits: options.limits ?? {} }, signal)) as ArcVerifyOptions);
+      arcPromise.catch(() => undefined); // awaited below; must not go unhandled if DKIM or SPF throws first
+    }
     dkim = head.ok
       ? await verifyDkimHead(head, overlay(options.dkim, withSignal({ resolver, now, trace, limits: options.limits ?? {} }, signal)))
       : { ok: false, error: head.error, results: [], notEvaluated: [] };
     spf = await spfPromise;
+    if (arcPromise) arc = await arcPromise;
   } catch (e) {
     pendingDmarc.close();
     throw e;
@@ -126,9 +153,17 @@ export async function verify(message: MessageSource, options: VerifyOptions): Pr
     envelopeFrom: nullSender ? '' : options.mailFrom!,
   };
   if (options.helo !== undefined) dmarcInput.helo = options.helo;
+  // RFC 8617 §7.2: a passing chain whose trusted sealer saw the message pass may override a DMARC failure.
+  const candidate = arc.result === 'pass' ? arcOverrideCandidate(arc, options.trustedArcSealers) : undefined;
+  if (candidate?.trusted) {
+    const given = dmarcOptions.override;
+    dmarcOptions.override = async (facts) => (given ? await given(facts) : undefined) ?? candidate.override;
+  }
   const dmarc = await pendingDmarc.complete(dmarcInput);
 
-  const authenticationResults = authResultsField({ authservId: options.authservId, results: authResInputs(spf, dkim, dmarc, options, nullSender) });
+  const results = authResInputs(spf, dkim, dmarc, options, nullSender);
+  if (arc.result !== 'none') results.push(arcAuthRes(arc, options.ip));
+  const authenticationResults = authResultsField({ authservId: options.authservId, results });
   const facts: ReceivedSpfFacts = { receiver, mailFrom: nullSender ? '' : options.mailFrom! };
   if (options.helo !== undefined) facts.helo = options.helo;
   const receivedSpfField = receivedSpf(spf, facts);
@@ -137,6 +172,10 @@ export async function verify(message: MessageSource, options: VerifyOptions): Pr
   result.spf = spf;
   result.dkim = dkim;
   result.dmarc = dmarc;
+  result.arc = arc;
+  if (candidate && dmarc.result === 'fail') {
+    result.arcOverride = { domain: candidate.domain, instance: candidate.instance, trusted: candidate.trusted, applied: dmarc.dispositionReasons.some((r) => r.comment === candidate.override.comment) };
+  }
   result.authenticationResults = authenticationResults;
   result.receivedSpf = receivedSpfField;
   result.headers = [`${authenticationResults}\r\n`, `${receivedSpfField}\r\n`];

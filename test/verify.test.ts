@@ -9,6 +9,8 @@ import { generateDkimKey, type DkimKeyPair } from '../src/dkim/keygen.js';
 import { signDkim } from '../src/dkim/sign.js';
 import { verify, type VerifyOptions } from '../src/verify.js';
 import { startDnsServer } from './helpers/dns-server.js';
+import { sealArc } from '../src/arc/seal.js';
+import { sealer as arcSealer } from './arc/helpers.js';
 
 const NOW = Date.UTC(2026, 10, 30, 12, 0, 0);
 
@@ -168,4 +170,70 @@ test('verify(): DNS timeouts give temperror results within the bound, and the he
   assert.equal(result.spf.result, 'temperror');
   assert.equal(result.dmarc.result, 'temperror');
   assert.match(result.authenticationResults, /spf=temperror/);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// ARC (RFC 8617) in the pipeline
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The author's signed message, as a mailing list relays it: verified on arrival, subject tagged, footer added, sealed. */
+async function throughList(): Promise<{ message: string; resolver: MemoryResolver }> {
+  const resolver = await world();
+  const list = arcSealer('lists.example.org', 'arc1');
+  resolver.add(`${list.selector}._domainkey.${list.domain}`, 'TXT', [list.record]);
+  const original = await signed();
+  const arrived = await verify(original, { ...smtp, authservId: 'lists.example.org', resolver });
+  assert.equal(arrived.dmarc.result, 'pass');
+  const edited = original.replace('Subject: Quarterly report', 'Subject: [team] Quarterly report').replace('The figures are attached.', 'The figures are attached.\r\n-- \r\nteam mailing list');
+  const sealed = await sealArc(edited, { domain: list.domain, selector: list.selector, privateKey: list.privateKey, resolver, now: NOW, authResults: arrived.authenticationResults });
+  assert.ok(sealed.ok);
+  return { message: sealed.header + edited, resolver };
+}
+
+const fromList = { ip: '198.51.100.7', helo: 'lists.example.org', mailFrom: 'team-bounces@lists.example.org', authservId: 'mx.example.net', now: NOW };
+
+test('verify(): a list-relayed message fails DMARC but its ARC chain passes; the A-R says arc=pass with smtp.remote-ip and header.oldest-pass (RFC 8617 §10)', async () => {
+  const { message, resolver } = await throughList();
+  const result = await verify(message, { ...fromList, resolver });
+  assert.equal(result.dmarc.result, 'fail');
+  assert.ok(result.dkim.results.every((r) => r.result === 'fail'));
+  assert.equal(result.arc.result, 'pass');
+  assert.ok(result.arc.result === 'pass' && result.arc.oldestPass === 1);
+  assert.deepEqual(result.arc.sets[0]!.authResults?.results.map((r) => `${r.method}=${r.result}`), ['spf=pass', 'dkim=pass', 'dkim=pass', 'dmarc=pass']);
+  const parsed = parseAuthResults(result.authenticationResults.replace(/^Authentication-Results:\s*/, ''));
+  const arcEntry = parsed.results.find((r) => r.method === 'arc');
+  assert.equal(arcEntry?.result, 'pass');
+  assert.deepEqual(arcEntry?.properties.map((p) => `${p.ptype}.${p.property}=${p.value}`), ['smtp.remote-ip=198.51.100.7', 'header.oldest-pass=1']);
+  assert.deepEqual(arcEntry?.comments, ['as.1.lists.example.org=pass, ams.1.lists.example.org=pass']);
+  // Not trusted: the policy applies; the candidate is only reported.
+  assert.equal(result.dmarc.disposition, 'reject');
+  assert.deepEqual(result.arcOverride, { domain: 'lists.example.org', instance: 1, trusted: false, applied: false });
+});
+
+test('verify(): with the list as a trusted ARC sealer, the DMARC failure is overridden as trusted_forwarder, naming the sealer, in the report row too', async () => {
+  const { message, resolver } = await throughList();
+  const result = await verify(message, { ...fromList, resolver, trustedArcSealers: ['example.org'] });
+  assert.equal(result.dmarc.result, 'fail');
+  assert.equal(result.dmarc.disposition, 'none');
+  assert.deepEqual(result.dmarc.dispositionReasons, [{ type: 'trusted_forwarder', comment: 'ARC: trusted sealer lists.example.org (i=1) reported SPF/DKIM/DMARC pass' }]);
+  assert.deepEqual(result.dmarc.report.policyEvaluated.reasons, result.dmarc.dispositionReasons);
+  assert.deepEqual(result.arcOverride, { domain: 'lists.example.org', instance: 1, trusted: true, applied: true });
+  // A chain that does not verify is never trusted.
+  const broken = await verify(message.replace('team mailing list', 'changed later'), { ...fromList, resolver, trustedArcSealers: ['lists.example.org'] });
+  assert.equal(broken.arc.result, 'fail');
+  assert.equal(broken.dmarc.disposition, 'reject');
+  assert.equal(broken.arcOverride, undefined);
+  assert.match(broken.authenticationResults, /\barc=fail/);
+});
+
+test('verify(): no ARC fields, no ARC work: arc=none in the result, nothing about ARC in the A-R; streamed ARC mail verifies like in-memory mail', async () => {
+  const resolver = await world();
+  const plain = await verify(await signed(), { ...smtp, resolver });
+  assert.equal(plain.arc.result, 'none');
+  assert.doesNotMatch(plain.authenticationResults, /\barc=/);
+  const { message, resolver: listResolver } = await throughList();
+  const streamed = await verify(Readable.from([Buffer.from(message.slice(0, 100)), Buffer.from(message.slice(100))]), { ...fromList, resolver: listResolver });
+  assert.equal(streamed.arc.result, 'pass');
+  assert.equal(streamed.dkim.results.length, 2);
+  assert.ok(streamed.dkim.results.every((r) => r.result === 'fail' && r.reason.code === 'body-hash-mismatch'));
 });

@@ -1,4 +1,4 @@
-import { fold, splitAtoms, type Atom } from './fold.js';
+import { fold, type Unit } from './fold.js';
 import { addressValue, cleanText, commentText, domainValue, encodeCommentText, tokenOrQuoted } from './quote.js';
 import type {
   ArcAuthResInput,
@@ -30,6 +30,7 @@ interface Resolved {
 const KEYWORD = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const PROPERTY = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const MAX_VERSION = 999_999_999;
+const NOT_BASE64 = /[^A-Za-z0-9+/=]/;
 
 function resolve(options: AuthResFormatOptions): Resolved {
   const indent = options.indent ?? '\t';
@@ -49,6 +50,14 @@ function resolve(options: AuthResFormatOptions): Resolved {
   };
 }
 
+/** The defaults, resolved once: the pipeline formats every message with them. */
+const DEFAULTS = resolve({});
+
+/** `options` resolved; the shared defaults when none are given. */
+function resolved(options: AuthResFormatOptions | undefined): Resolved {
+  return options === undefined ? DEFAULTS : resolve(options);
+}
+
 function keyword(value: string, what: string, pattern = KEYWORD): string {
   if (typeof value !== 'string' || !pattern.test(value)) throw new TypeError(`inkan: the A-R ${what} must be a keyword (letters, digits, "-", "_"), got ${JSON.stringify(value)}`);
   return value.toLowerCase();
@@ -60,21 +69,23 @@ function version(value: number | undefined, what: string): number | undefined {
   return value;
 }
 
-/** A result reduced to what is written: keyword, result, notes and encoded properties. */
-interface Resinfo {
-  method: string;
-  version?: number;
-  result: string;
-  reason?: string;
-  comments: string[];
-  properties: Array<[key: string, encoded: string]>;
+/** The first `n` base64 characters of `signature` (RFC 4648 alphabet and `=`), folding whitespace and anything else skipped. */
+function base64Prefix(signature: string, n: number): string {
+  let out = '';
+  for (let i = 0; i < signature.length && out.length < n; i++) {
+    const c = signature.charCodeAt(i);
+    const base64 = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x3d;
+    if (base64) out += signature[i];
+  }
+  return out;
 }
 
 /** The `header.b` prefix of each signature (RFC 6008 §4): at least `min` characters, and enough to differ from every other signature of the field. */
 export function signaturePrefixes(signatures: readonly string[], min: number): string[] {
-  const clean = signatures.map((s) => s.replace(/[^A-Za-z0-9+/=]/g, ''));
-  // One signature differs from nothing: its first `min` characters (the common case, without the sort and maps).
-  if (clean.length === 1) return [clean[0]!.slice(0, Math.min(Math.max(min, 1), 200))];
+  // One signature differs from nothing: its first `min` base64 characters (the common case: no copy of the whole b=, no sort, no maps).
+  if (signatures.length === 1) return [base64Prefix(signatures[0]!, Math.min(Math.max(min, 1), 200))];
+  // A verified signature's b= is usually clean already: a test scans without building a copy.
+  const clean = signatures.map((s) => (NOT_BASE64.test(s) ? s.replace(/[^A-Za-z0-9+/=]/g, '') : s));
   const sorted = [...new Set(clean)].sort();
   const needed = new Map<string, number>();
   const common = (a: string, b: string): number => {
@@ -90,20 +101,20 @@ export function signaturePrefixes(signatures: readonly string[], min: number): s
   return clean.map((sig) => sig.slice(0, Math.min(needed.get(sig) ?? min, 200)));
 }
 
-function notes(input: AuthResInput, utf8: boolean): { reason?: string; comments: string[] } {
-  const out: { reason?: string; comments: string[] } = { comments: [] };
-  if (input.reason !== undefined) out.reason = cleanText(String(input.reason), utf8);
+/** The reason (cleaned) and the comments (cleaned, 7-bit unless `utf8`) the caller gave. */
+function notes(input: AuthResInput, utf8: boolean, comments: string[]): string | undefined {
   const list = input.comment === undefined ? [] : typeof input.comment === 'string' ? [input.comment] : input.comment;
   for (const c of list) {
     const clean = cleanText(String(c), true);
     const text = utf8 ? clean : encodeCommentText(clean);
-    if (text !== '') out.comments.push(text);
+    if (text !== '') comments.push(text);
   }
-  return out;
+  return input.reason === undefined ? undefined : cleanText(String(input.reason), utf8);
 }
 
-function push(props: Resinfo['properties'], key: string, encoded: string): void {
-  if (encoded !== '') props.push([key, encoded]);
+/** `key=value` as one unit; nothing when the value encodes to empty (the property is then left out). */
+function push(props: Unit[], key: string, encoded: string): void {
+  if (encoded !== '') props.push(`${key}=${encoded}`);
 }
 
 /** A typed property's text as a token or quoted-string; nothing when it cleans to empty (the property is then left out). */
@@ -121,22 +132,29 @@ function isKnown(input: AuthResInput): input is KnownInput {
 }
 
 /** What each method writes (RFC 8601 §2.7, RFC 7489 §11.2, RFC 9989, RFC 8617 §4.4). */
-function toResinfo(input: AuthResInput, prefix: string | undefined, o: Resolved): Resinfo {
+function toUnits(input: AuthResInput, prefix: string | undefined, o: Resolved): Unit[] {
   if (input === null || typeof input !== 'object') throw new TypeError('inkan: each A-R result must be an object');
-  const { reason, comments } = notes(input, o.utf8);
-  const info: Resinfo = { method: keyword(input.method, 'method'), result: keyword(input.result, 'result'), comments, properties: [] };
-  if (reason !== undefined) info.reason = reason;
+  const method = keyword(input.method, 'method');
+  const result = keyword(input.result, 'result');
+  const comments: string[] = [];
+  const reason = notes(input, o.utf8, comments);
   const u = o.utf8;
-  const props = info.properties;
+  const props: Unit[] = [];
+  const units = (v?: number): Unit[] => {
+    const out: Unit[] = [v === undefined ? `${method}=${result}` : `${method}/${v}=${result}`];
+    for (const comment of comments) out.push(commentText(comment));
+    if (reason !== undefined) out.push(`reason=${tokenOrQuoted(reason)}`);
+    for (const p of props) out.push(p);
+    return out;
+  };
   if (!isKnown(input)) {
     const generic = input as GenericAuthResInput;
     const v = version(generic.version, 'method');
-    if (v !== undefined) info.version = v;
     for (const p of generic.properties ?? []) {
       // An empty value is written as "" here: the caller asked for this property.
-      props.push([`${keyword(p.ptype, 'ptype')}.${keyword(p.property, 'property', PROPERTY)}`, tokenOrQuoted(cleanText(String(p.value), u))]);
+      props.push(`${keyword(p.ptype, 'ptype')}.${keyword(p.property, 'property', PROPERTY)}=${tokenOrQuoted(cleanText(String(p.value), u))}`);
     }
-    return info;
+    return units(v);
   }
   switch (input.method) {
     case 'spf':
@@ -155,7 +173,7 @@ function toResinfo(input: AuthResInput, prefix: string | undefined, o: Resolved)
         const parts = [`p=${input.policy}`];
         if (input.subdomainPolicy !== undefined) parts.push(`sp=${input.subdomainPolicy}`);
         if (input.appliedDisposition !== undefined) parts.push(`dis=${input.appliedDisposition}`);
-        info.comments.unshift(cleanText(parts.join(' '), false));
+        comments.unshift(cleanText(parts.join(' '), false));
       }
       const from = input.headerFrom;
       if (from !== undefined) push(props, 'header.from', from.includes('@') ? addressValue(from, u) : domainValue(from, u));
@@ -176,45 +194,43 @@ function toResinfo(input: AuthResInput, prefix: string | undefined, o: Resolved)
       if (input.oldestPass !== undefined) push(props, 'header.oldest-pass', String(version(input.oldestPass, 'oldest-pass')));
       break;
   }
-  return info;
+  return units();
 }
 
-function resinfoAtoms(info: Resinfo): Atom[] {
-  const atoms: Atom[] = [{ text: `${info.method}${info.version === undefined ? '' : `/${info.version}`}=${info.result}` }];
-  for (const comment of info.comments) atoms.push(...splitAtoms(commentText(comment)));
-  if (info.reason !== undefined) atoms.push(...splitAtoms(tokenOrQuoted(info.reason), 'reason='));
-  for (const [key, encoded] of info.properties) atoms.push(...splitAtoms(encoded, `${key}=`));
-  return atoms;
-}
-
-/** The atoms of a whole field value, `;` placed, ARC instance first when given. */
-function valueGroups(input: AuthResFieldInput, o: Resolved, instance: number | undefined): Atom[][] {
+/** The units of a whole field value, one group per result, `;` placed, ARC instance first when given. */
+function valueGroups(input: AuthResFieldInput, o: Resolved, instance: number | undefined): Unit[][] {
   if (input === null || typeof input !== 'object') throw new TypeError('inkan: formatAuthResults takes an object');
   if (typeof input.authservId !== 'string') throw new TypeError('inkan: authservId must be a string');
   const id = cleanText(input.authservId, o.utf8);
   if (id === '') throw new TypeError('inkan: authservId must not be empty');
-  const head: Atom[] = [];
-  if (instance !== undefined) head.push({ text: `i=${instance};` });
-  head.push({ text: tokenOrQuoted(id) });
+  const head: Unit[] = [];
+  if (instance !== undefined) head.push(`i=${instance};`);
+  head.push(tokenOrQuoted(id));
   const v = version(input.version, 'authres');
-  if (v !== undefined) head.push({ text: String(v) });
+  if (v !== undefined) head.push(String(v));
   const results = input.results ?? [];
+  const prefixOf = dkimPrefixes(results, o.signaturePrefixLength);
+  const groups: Unit[][] = [head];
+  head[head.length - 1] += ';';
+  if (results.length === 0) head.push('none');
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    const units = toUnits(r, prefixOf?.get(r), o);
+    if (i < results.length - 1) units[units.length - 1] += ';';
+    groups.push(units);
+  }
+  return groups;
+}
+
+/** The `header.b` prefix of each typed DKIM result, or undefined when there is none (no map for the common field). */
+function dkimPrefixes(results: readonly AuthResInput[], min: number): Map<AuthResInput, string> | undefined {
   const dkim = results.filter((r): r is DkimAuthResInput => r.method === 'dkim' && isKnown(r));
+  if (dkim.length === 0) return undefined;
   const prefixes = signaturePrefixes(
     dkim.map((r) => (typeof r.signature === 'string' ? r.signature : '')),
-    o.signaturePrefixLength,
+    min,
   );
-  const prefixOf = new Map(dkim.map((r, i) => [r, prefixes[i]]));
-  const groups: Atom[][] = [head];
-  const resinfos = results.map((r) => resinfoAtoms(toResinfo(r, prefixOf.get(r as DkimAuthResInput), o)));
-  const last = head.length - 1;
-  head[last] = { text: `${head[last]!.text};` };
-  if (resinfos.length === 0) head.push({ text: 'none' });
-  resinfos.forEach((atoms, i) => {
-    if (i < resinfos.length - 1) atoms[atoms.length - 1]!.text += ';'; // the atoms are this call's own
-    groups.push(atoms);
-  });
-  return groups;
+  return new Map(dkim.map((r, i) => [r, prefixes[i]!]));
 }
 
 /**
@@ -222,13 +238,13 @@ function valueGroups(input: AuthResFieldInput, o: Resolved, instance: number | u
  * without the final CRLF. Every piece of input text is cleaned of controls and quoted as RFC 2045 requires; method,
  * result, ptype and property names must be keywords (a `TypeError` otherwise: they come from code, not from mail).
  */
-export function formatAuthResults(input: AuthResFieldInput, options: AuthResFormatOptions = {}): string {
-  const o = resolve(options);
+export function formatAuthResults(input: AuthResFieldInput, options?: AuthResFormatOptions): string {
+  const o = resolved(options);
   return fold(valueGroups(input, o, undefined), AUTHRES_FIELD.length + 2, { lineLength: o.lineLength, indent: o.indent, groupPerLine: o.resultPerLine && o.lineLength > 0 });
 }
 
 /** The whole `Authentication-Results: ...` field, folded, without the final CRLF. */
-export function authResultsField(input: AuthResFieldInput, options: AuthResFormatOptions = {}): string {
+export function authResultsField(input: AuthResFieldInput, options?: AuthResFormatOptions): string {
   return `${AUTHRES_FIELD}: ${formatAuthResults(input, options)}`;
 }
 
@@ -238,13 +254,13 @@ function arcInstance(instance: number): number {
 }
 
 /** The value of an `ARC-Authentication-Results` field (RFC 8617 §4.1.1): `i=N; ` and then what {@link formatAuthResults} writes. */
-export function formatArcAuthResults(instance: number, input: AuthResFieldInput, options: AuthResFormatOptions = {}): string {
-  const o = resolve(options);
+export function formatArcAuthResults(instance: number, input: AuthResFieldInput, options?: AuthResFormatOptions): string {
+  const o = resolved(options);
   const groups = valueGroups(input, o, arcInstance(instance));
   return fold(groups, ARC_AUTHRES_FIELD.length + 2, { lineLength: o.lineLength, indent: o.indent, groupPerLine: o.resultPerLine && o.lineLength > 0 });
 }
 
 /** The whole `ARC-Authentication-Results: i=N; ...` field, folded, without the final CRLF. */
-export function arcAuthResultsField(instance: number, input: AuthResFieldInput, options: AuthResFormatOptions = {}): string {
+export function arcAuthResultsField(instance: number, input: AuthResFieldInput, options?: AuthResFormatOptions): string {
   return `${ARC_AUTHRES_FIELD}: ${formatArcAuthResults(instance, input, options)}`;
 }

@@ -110,8 +110,8 @@ export type AuthResDkimResult = 'none' | 'pass' | 'fail' | 'policy' | 'neutral' 
 /** DMARC result words (RFC 7489 §11.2, RFC 9989). */
 export type AuthResDmarcResult = 'none' | 'pass' | 'fail' | 'temperror' | 'permerror';
 
-/** ARC result words (RFC 8617 §4.4). */
-export type AuthResArcResult = 'none' | 'pass' | 'fail';
+/** ARC result words (RFC 8617 §4.4; `temperror` when a key could not be fetched, RFC 8601 §2.7's meaning). */
+export type AuthResArcResult = 'none' | 'pass' | 'fail' | 'temperror';
 
 /** A DMARC policy or disposition value. */
 export type AuthResDmarcPolicy = 'none' | 'quarantine' | 'reject';

@@ -1,4 +1,6 @@
 import { tDynamic } from '../i18n/index.js';
+import { quoteTxt } from '../audit/finding.js';
+import { buildDmarcRecord, type DmarcBuildInput } from '../dmarc/build.js';
 import { lookupVerdict, policyWarnings, type LookupVerdict } from '../dmarc/advice.js';
 import { lookupDmarcPolicy, type PolicyLookup } from '../dmarc/discover.js';
 import { describeRecordProblem, describeTag, explainPolicyLookup } from '../dmarc/explain.js';
@@ -66,7 +68,50 @@ export function renderDmarcLookup(lookup: PolicyLookup, ctx: CliContext): string
   return lines.join('\n');
 }
 
+const BUILD_OPTIONS = {
+  ...COMMON_OPTIONS,
+  domain: { type: 'string' },
+  p: { type: 'string' },
+  sp: { type: 'string' },
+  np: { type: 'string' },
+  rua: { type: 'string', multiple: true },
+  ruf: { type: 'string', multiple: true },
+  adkim: { type: 'string' },
+  aspf: { type: 'string' },
+  fo: { type: 'string' },
+  t: { type: 'string' },
+  psd: { type: 'string' },
+} as const;
+
+/** `inkan dmarc build`: a valid RFC 9989 record, its zone line, and the authorization records external report destinations need. */
+async function build(argv: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(ctx, 'dmarc', argv, BUILD_OPTIONS);
+  if (values.help) {
+    ctx.out(ctx.t('audit.build.dmarc.help'));
+    return EXIT.ok;
+  }
+  if (positionals.length) throw new UsageError(ctx.t('cli.error.extra-arguments', { args: positionals.join(' ') }), 'dmarc');
+  if (values.domain === undefined) throw new UsageError(ctx.t('audit.build.dmarc.missing-domain'), 'dmarc');
+  const input: DmarcBuildInput = { domain: values.domain };
+  for (const key of ['p', 'sp', 'np', 'adkim', 'aspf', 'fo', 't', 'psd'] as const) if (values[key] !== undefined) input[key] = values[key];
+  if (values.rua) input.rua = values.rua.flatMap((u) => u.split(','));
+  if (values.ruf) input.ruf = values.ruf.flatMap((u) => u.split(','));
+  const result = buildDmarcRecord(input);
+  if (!result.ok) throw new UsageError(ctx.t('audit.build.dmarc.bad-value', { option: result.option, value: result.value }), 'dmarc');
+  const zoneLine = `${result.name}. 3600 IN TXT ${quoteTxt(result.record)}`;
+  if (values.json) {
+    ctx.out(toJson({ ...result, zoneLine, external: result.external.map((e) => ({ ...e, zoneLine: `${e.name}. 3600 IN TXT ${quoteTxt(e.record)}` })) }));
+    return EXIT.ok;
+  }
+  const lines = [ctx.t('audit.build.dmarc.record'), `  ${result.record}`, '', ctx.t('audit.build.dmarc.zone'), `  ${zoneLine}`];
+  for (const e of result.external) lines.push('', ctx.t('audit.build.dmarc.external', { destination: e.destination }), `  ${e.name}. 3600 IN TXT ${quoteTxt(e.record)}`);
+  if ((input.p ?? 'none') === 'none') lines.push('', ctx.t('audit.build.dmarc.p-none-note'));
+  ctx.out(lines.join('\n'));
+  return EXIT.ok;
+}
+
 async function run(argv: string[], ctx: CliContext): Promise<number> {
+  if (argv[0] === 'build') return build(argv.slice(1), ctx);
   const { values, positionals } = parseCommandArgs(ctx, 'dmarc', argv, OPTIONS);
   if (values.help) {
     ctx.out(ctx.t('dmarc.cli.help'));

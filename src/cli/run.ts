@@ -8,6 +8,8 @@ import { arcCommand } from './arc.js';
 import { bimiCommand } from './bimi.js';
 import { mtaStsCommand } from './mta-sts.js';
 import { checkCommand } from './check.js';
+import { analyzeCommand } from './analyze.js';
+import { reportsCommand } from './reports.js';
 import { toJson } from './json.js';
 import { findPackage } from './package.js';
 
@@ -31,6 +33,8 @@ const commands: Command[] = [
   bimiCommand,
   mtaStsCommand,
   checkCommand,
+  analyzeCommand,
+  reportsCommand,
 ];
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */

@@ -1,4 +1,6 @@
 import { hostname } from 'node:os';
+import { quoteTxt } from '../audit/finding.js';
+import { buildSpfRecord, countIncludeLookups, type SpfBuildResult } from '../spf/build.js';
 import { parseIp } from '../dns/ip.js';
 import { checkSpf } from '../spf/evaluate.js';
 import { explainSpf } from '../spf/explain.js';
@@ -26,6 +28,18 @@ const CHECK_OPTIONS = {
 } as const;
 
 const LINT_OPTIONS = { ...COMMON_OPTIONS, ...DNS_OPTIONS } as const;
+
+const BUILD_OPTIONS = {
+  ...COMMON_OPTIONS,
+  ...DNS_OPTIONS,
+  include: { type: 'string', multiple: true },
+  ip4: { type: 'string', multiple: true },
+  ip6: { type: 'string', multiple: true },
+  a: { type: 'string', multiple: true },
+  mx: { type: 'boolean' },
+  all: { type: 'string' },
+  domain: { type: 'string' },
+} as const;
 
 /** Exit code of a check: 0 pass, 3 temperror, 1 for every other result. */
 export function spfExitCode(result: SpfResult['result']): number {
@@ -109,9 +123,57 @@ async function lint(argv: string[], ctx: CliContext): Promise<number> {
   return lintExitCode(result);
 }
 
+/** The text of `inkan spf build`: the record and its lookups, or why it was refused and what to change. */
+export function renderSpfBuild(result: Extract<SpfBuildResult, { record: string }>, domain: string | undefined, ctx: CliContext): string {
+  const lines: string[] = [];
+  if (!result.ok) {
+    lines.push(result.reason === 'too-many-lookups' ? ctx.t('audit.build.spf.too-many', { lookups: result.lookups }) : ctx.t('audit.build.spf.too-long', { bytes: result.bytes }));
+  } else lines.push(ctx.t('audit.build.spf.record', { lookups: result.lookups, bytes: result.bytes }));
+  lines.push(`  ${result.record}`);
+  for (const c of result.includes) lines.push(ctx.t('audit.build.spf.include-cost', { include: `include:${c.include}`, lookups: c.lookups }));
+  if (!result.ok && result.replace.length) lines.push('', ctx.t('audit.build.spf.suggest', { includes: result.replace.join(', ') }));
+  if (result.ok) lines.push('', ctx.t('audit.build.spf.zone'), `  ${domain ? `${domain}.` : '@'} 3600 IN TXT ${quoteTxt(result.record)}`);
+  return lines.join('\n');
+}
+
+async function build(argv: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(ctx, 'spf', argv, BUILD_OPTIONS);
+  if (values.help) {
+    ctx.out(ctx.t('audit.build.spf.help'));
+    return EXIT.ok;
+  }
+  if (positionals.length) throw new UsageError(ctx.t('cli.error.extra-arguments', { args: positionals.join(' ') }), 'spf');
+  const all = values.all ?? '-';
+  if (all !== '-' && all !== '~') throw new UsageError(ctx.t('audit.build.spf.bad-value', { option: 'all', value: all }), 'spf');
+  const includes = values.include ?? [];
+  const input = {
+    includes,
+    ip4: values.ip4 ?? [],
+    ip6: values.ip6 ?? [],
+    a: (values.a ?? []).map((d) => (d === '@' ? '' : d)),
+    mx: Boolean(values.mx),
+    all: all as '-' | '~',
+  };
+  const checked = buildSpfRecord(input);
+  if (!checked.ok && checked.reason === 'invalid') throw new UsageError(ctx.t('audit.build.spf.bad-value', { option: checked.option, value: checked.value }), 'spf');
+  if (!checked.ok && checked.reason === 'empty') throw new UsageError(ctx.t('audit.build.spf.empty'), 'spf');
+  const timeout = parseMilliseconds(ctx, 'spf', 'timeout', values.timeout);
+  const resolver = await resolverFromOptions(ctx, 'spf', { zone: values.zone, dns: values.dns, timeout });
+  const nested = includes.length ? await countIncludeLookups(includes, resolver) : {};
+  const result = buildSpfRecord({ ...input, nested }) as Extract<SpfBuildResult, { record: string }>;
+  const uncounted = result.includes.filter((c) => !c.counted).map((c) => c.include);
+  if (values.json) ctx.out(toJson({ ...result, ...(values.domain ? { domain: values.domain } : {}), uncounted }));
+  else {
+    ctx.out(renderSpfBuild(result, values.domain, ctx));
+    for (const include of uncounted) ctx.err(ctx.t('audit.build.spf.unchecked', { include }));
+  }
+  if (!result.ok) return EXIT.notPass;
+  return uncounted.length ? EXIT.tempFail : EXIT.ok;
+}
+
 /** `inkan spf` (check an IP for a sender) and `inkan spf lint DOMAIN`. */
 export const spfCommand: Command = {
   name: 'spf',
   help: (ctx) => ctx.t('cli.help.spf'),
-  run: (argv, ctx) => (argv[0] === 'lint' ? lint(argv.slice(1), ctx) : check(argv, ctx)),
+  run: (argv, ctx) => (argv[0] === 'lint' ? lint(argv.slice(1), ctx) : argv[0] === 'build' ? build(argv.slice(1), ctx) : check(argv, ctx)),
 };

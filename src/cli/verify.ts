@@ -1,5 +1,8 @@
+import { appendFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { rowLine } from '../reports/generate/rows.js';
 import { parseIp } from '../dns/ip.js';
+import { explainArc } from '../arc/explain.js';
 import { explainDkim } from '../dkim/explain.js';
 import { explainDmarc } from '../dmarc/explain.js';
 import { explainSpf } from '../spf/explain.js';
@@ -20,7 +23,9 @@ const OPTIONS = {
   'authserv-id': { type: 'string' },
   now: { type: 'string' },
   'dmarc-mode': { type: 'string' },
+  'trusted-arc-sealer': { type: 'string', multiple: true },
   explain: { type: 'boolean' },
+  'report-log': { type: 'string' },
 } as const;
 
 /** Exit code of a verification: DMARC decides (0 pass, 3 temperror, 1 otherwise). */
@@ -39,6 +44,9 @@ export function renderVerify(result: VerifyResult, ctx: CliContext, steps: boole
   for (const r of result.dkim.results) lines.push(...explainDkim(r, ctx.lang, { steps }), '');
   if (result.dkim.notEvaluated.length) lines.push(ctx.t('verify.dkim-not-evaluated', { count: result.dkim.notEvaluated.length, limit: result.dkim.notEvaluated[0]!.limit }), '');
   lines.push(...explainDmarc(result.dmarc, ctx.lang, { steps }), '');
+  if (result.arc.result !== 'none') lines.push(...explainArc(result.arc, ctx.lang, { steps }), '');
+  const override = result.arcOverride;
+  if (override && !override.applied) lines.push(ctx.t('arc.override.note', { domain: override.domain, instance: override.instance }), '');
   lines.push(ctx.t('verify.headers'), result.authenticationResults, result.receivedSpf);
   return lines.join('\n');
 }
@@ -67,9 +75,14 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
     resolver,
     ...(now !== undefined ? { now } : {}),
     ...(mode ? { dmarc: { mode } } : {}),
+    ...(values['trusted-arc-sealer'] ? { trustedArcSealers: values['trusted-arc-sealer'] } : {}),
     trace: Boolean(values.explain || values.json),
   });
   ctx.out(values.json ? toJson(result) : renderVerify(result, ctx, Boolean(values.explain)));
+  // The DMARC evaluation row, appended for `inkan reports generate` (only mail that had a policy to report on).
+  if (values['report-log'] !== undefined && result.dmarc.policy !== undefined) {
+    await appendFile(values['report-log'], `${rowLine(result.dmarc.report, now ?? Date.now())}\n`);
+  }
   return verifyExitCode(result);
 }
 

@@ -1,3 +1,4 @@
+import { bodyScanner } from './body-scan.js';
 import type { Canonicalization } from './canonicalize.js';
 
 /** Receives canonical body octets. The view is only valid during the call. */
@@ -64,20 +65,13 @@ function guard(st: LineState): void {
   if (st.finished) throw new Error('inkan: body canonicalizer used after finish()');
 }
 
-/** The first LF at or after `from` not preceded by CR in `chunk` (an LF at 0 counts as bare); -1 when there is none. */
-function findBareLf(chunk: Uint8Array, from: number): number {
-  for (let lf = chunk.indexOf(LF, from); lf !== -1; lf = chunk.indexOf(LF, lf + 1)) {
-    if (lf === 0 || chunk[lf - 1] !== CR) return lf;
-  }
-  return -1;
-}
-
 /**
  * The simple algorithm on `chunk`: content passes through as views of the input; only held empty
  * lines, bare LFs (written as CRLF) and a split CR are written separately. Also the relaxed
- * algorithm's fast path for input with no whitespace to change.
+ * algorithm's fast path for input with no whitespace to change. `bareLf` is the first bare LF when
+ * the caller has scanned for it already (-1: none).
  */
-function literalPass(chunk: Uint8Array, st: LineState, sink: BodySink): void {
+function literalPass(chunk: Uint8Array, st: LineState, sink: BodySink, bareLf?: number): void {
   const end = chunk.length;
   let pos = 0;
   if (st.pendingCr && pos < end) {
@@ -92,7 +86,7 @@ function literalPass(chunk: Uint8Array, st: LineState, sink: BodySink): void {
       st.any = true;
     }
   }
-  if (pos < end && findBareLf(chunk, pos) === -1) {
+  if (pos < end && (bareLf ?? bodyScanner.bareLf(chunk, pos)) === -1) {
     // Every line break is a CRLF within the chunk (the usual case): one view up to the trailing empty lines, which are held.
     let e = end;
     if (chunk[e - 1] === CR) {
@@ -150,6 +144,7 @@ function simpleBody(sink: BodySink): BodyCanonicalizer {
   return {
     update(chunk: Uint8Array): void {
       guard(st);
+      bodyScanner.forget();
       if (chunk.length > 0) literalPass(chunk, st, sink);
     },
     finish(): void {
@@ -162,24 +157,6 @@ function simpleBody(sink: BodySink): BodyCanonicalizer {
       sink(CRLF);
     },
   };
-}
-
-/**
- * The first octet at or after `from` that relaxed would change: a TAB, or a space followed by a
- * space, a line break or the end of the chunk; -1 when there is none. Found with native scans
- * (`indexOf`), so text that is already canonical, as nearly every line of real mail is, costs
- * little more than the hash. `tab` caches the next TAB position (-2: unknown).
- */
-function firstChange(chunk: Uint8Array, from: number, tab: { at: number }): number {
-  if (tab.at !== -1 && tab.at < from) tab.at = chunk.indexOf(HTAB, from);
-  const limit = tab.at === -1 ? chunk.length : tab.at;
-  const last = chunk.length - 1;
-  for (let i = chunk.indexOf(SP, from); i !== -1 && i < limit; i = chunk.indexOf(SP, i + 1)) {
-    if (i === last) return i;
-    const next = chunk[i + 1];
-    if (next === SP || next === CR || next === LF) return i;
-  }
-  return tab.at;
 }
 
 /**
@@ -278,14 +255,15 @@ function relaxedBody(sink: BodySink): BodyCanonicalizer {
   const rewriteRange = (chunk: Uint8Array, start: number, end: number): void => {
     for (let s = start; s < end; s += SLICE) rewrite(chunk, s, Math.min(end, s + SLICE));
   };
-  const literal = (view: Uint8Array): void => {
+  const literal = (view: Uint8Array, bareLf: number): void => {
     flush();
-    literalPass(view, st, sink);
+    literalPass(view, st, sink, bareLf);
   };
 
   return {
     update(chunk: Uint8Array): void {
       guard(st);
+      bodyScanner.forget();
       const n = chunk.length;
       if (n === 0) return;
       let pos = 0;
@@ -310,20 +288,26 @@ function relaxedBody(sink: BodySink): BodyCanonicalizer {
         pos = lineEnd;
       }
       // Lines that relaxed leaves unchanged pass through as views; a line with something to change is rewritten.
-      const tab = { at: -2 };
       let span = 0;
       while (pos < n) {
-        const change = firstChange(chunk, pos, tab);
+        const change = bodyScanner.relaxedChange(chunk, pos);
         if (change === -1) {
-          literal(pos === 0 ? chunk : chunk.subarray(pos));
+          literal(pos === 0 ? chunk : chunk.subarray(pos), -1);
           break;
+        }
+        if (chunk[change] === LF) {
+          // A bare LF, the first: the literal path writes it as CRLF.
+          literal(chunk.subarray(pos, change + 1), change - pos);
+          pos = change + 1;
+          span = 0;
+          continue;
         }
         // Search back only as far as `pos`, so a long chunk without line breaks stays linear.
         const before = chunk.subarray(pos, change).lastIndexOf(LF);
         const lineStart = before === -1 ? pos : pos + before + 1;
         // Where changes come line after line (indented HTML), rewrite ever larger spans at once.
         if (lineStart > pos) {
-          literal(chunk.subarray(pos, lineStart));
+          literal(chunk.subarray(pos, lineStart), -1);
           span = 0;
         } else span = Math.min(span === 0 ? 256 : span * 2, 65536);
         const lf = chunk.indexOf(LF, Math.max(change, lineStart + span));

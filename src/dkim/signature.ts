@@ -11,11 +11,17 @@ export interface DkimSignatureParseOptions {
   maxSignedHeaders?: number;
 }
 
-const ALGORITHMS: Record<string, { keyType: DkimKeyType; hash: DkimHashAlgorithm }> = {
-  'rsa-sha256': { keyType: 'rsa', hash: 'sha256' },
-  'rsa-sha1': { keyType: 'rsa', hash: 'sha1' },
-  'ed25519-sha256': { keyType: 'ed25519', hash: 'sha256' },
-};
+const RSA_SHA256 = { keyType: 'rsa', hash: 'sha256' } as const;
+const RSA_SHA1 = { keyType: 'rsa', hash: 'sha1' } as const;
+const ED25519_SHA256 = { keyType: 'ed25519', hash: 'sha256' } as const;
+
+/** The key type and hash of an `a=` name (lower case), or undefined. Comparisons, not an object lookup: a fresh string as a property key costs an internalization per signature. */
+function algorithmOf(name: string): { keyType: DkimKeyType; hash: DkimHashAlgorithm } | undefined {
+  if (name === 'rsa-sha256') return RSA_SHA256;
+  if (name === 'ed25519-sha256') return ED25519_SHA256;
+  if (name === 'rsa-sha1') return RSA_SHA1;
+  return undefined;
+}
 
 const REQUIRED = ['v', 'a', 'b', 'bh', 'd', 'h', 's'] as const;
 /** 1 for the octets of the base64 alphabet (RFC 4648 §4), padding excluded. */
@@ -192,7 +198,7 @@ export function parseDkimSignature(field: HeaderField, options: DkimSignaturePar
 
   if (value('v') !== '1') return fail({ code: 'bad-version', tag: 'v' });
   const algorithmName = value('a').toLowerCase();
-  const algorithm = ALGORITHMS[algorithmName];
+  const algorithm = algorithmOf(algorithmName);
   if (!algorithm) return fail({ code: 'unknown-algorithm', tag: 'a' });
   const signatureText = stripWhitespace(value('b'));
   const signature = decodeBase64(signatureText);
@@ -247,7 +253,7 @@ export function parseDkimSignature(field: HeaderField, options: DkimSignaturePar
   while (bEnd < text.length && text.charCodeAt(bEnd) !== 0x3b) bEnd++;
   const z = optional('z');
   // Optional fields are assigned, not spread (spreads in an object literal are slow on the hot path), in the order the type lists them.
-  const parsedSignature: Omit<DkimSignature, 'bValueStart' | 'bValueEnd'> = {
+  const parsedSignature: DkimSignature = {
     field,
     algorithm: algorithmName as DkimAlgorithm,
     keyType: algorithm.keyType,
@@ -262,12 +268,14 @@ export function parseDkimSignature(field: HeaderField, options: DkimSignaturePar
     signedHeaders,
     identity,
     identityGiven: iValue !== undefined,
+    bValueStart: valueOffset + b.valueStart,
+    bValueEnd: valueOffset + bEnd,
   };
   if (bodyLength !== undefined) parsedSignature.bodyLength = bodyLength;
   if (timestamp !== undefined) parsedSignature.timestamp = timestamp;
   if (expiration !== undefined) parsedSignature.expiration = expiration;
   if (z !== undefined) parsedSignature.copiedHeaders = z;
-  return { ok: true, signature: Object.assign(parsedSignature, { bValueStart: valueOffset + b.valueStart, bValueEnd: valueOffset + bEnd }) };
+  return { ok: true, signature: parsedSignature };
 }
 
 /** The `DKIM-Signature` field with the `b=` value removed, canonicalized, without its final CRLF (RFC 6376 §3.7). */

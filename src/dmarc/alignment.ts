@@ -17,12 +17,27 @@ function shareTopLevel(a: string, b: string): boolean {
   return a.slice(a.lastIndexOf('.') + 1) === b.slice(b.lastIndexOf('.') + 1);
 }
 
+/** `a` as settled, with its trace step. */
+function done(ctx: DmarcContext, a: IdentifierAlignment): IdentifierAlignment {
+  if (ctx.trace) ctx.step({ kind: 'alignment', identifier: a.identifier, domain: a.domain, status: a.status, mode: a.mode, result: a.result, ...(a.how ? { how: a.how } : {}) });
+  return a;
+}
+
+/** `a` settled as a DNS failure. */
+function temperror(ctx: DmarcContext, a: IdentifierAlignment, error: DnsFailure): IdentifierAlignment {
+  a.status = 'temperror';
+  a.error = error;
+  return done(ctx, a);
+}
+
 /**
  * Identifier Alignment of one candidate with the Author Domain (RFC 9989 §4.4, §4.10.2): only a passing
  * identifier can align; strict alignment is the same name (case-insensitive, no trailing dot, A-labels);
  * relaxed alignment is the same Organizational Domain, found by a tree walk (or the PSL) for each name.
+ * Settled at once (no promise) when no Organizational Domain is needed: the common identical-domain case
+ * then costs no microtask hop.
  */
-export async function alignCandidate(ctx: DmarcContext, candidate: Candidate, authorDomain: string, orgs: OrgDomains): Promise<IdentifierAlignment> {
+export function alignCandidate(ctx: DmarcContext, candidate: Candidate, authorDomain: string, orgs: OrgDomains): IdentifierAlignment | Promise<IdentifierAlignment> {
   const domain = normalizeDomain(candidate.domain);
   const a: IdentifierAlignment = { identifier: candidate.identifier, domain: domain ?? candidate.domain.toLowerCase() } as IdentifierAlignment;
   if (candidate.selector !== undefined) a.selector = candidate.selector;
@@ -30,35 +45,31 @@ export async function alignCandidate(ctx: DmarcContext, candidate: Candidate, au
   a.mode = candidate.mode;
   a.status = 'not-aligned';
   // Each outcome below settles `a` in place: status first, then what explains it.
-  const done = (): IdentifierAlignment => {
-    if (ctx.trace) ctx.step({ kind: 'alignment', identifier: a.identifier, domain: a.domain, status: a.status, mode: a.mode, result: a.result, ...(a.how ? { how: a.how } : {}) });
-    return a;
-  };
-  const temperror = (error: DnsFailure): IdentifierAlignment => {
-    a.status = 'temperror';
-    a.error = error;
-    return done();
-  };
   if (candidate.result !== 'pass') {
     a.status = 'not-authenticated';
-    return done();
+    return done(ctx, a);
   }
-  if (!domain) return done();
+  if (!domain) return done(ctx, a);
   if (domain === authorDomain) {
     a.status = 'aligned';
     a.how = 'identical';
-    return done();
+    return done(ctx, a);
   }
-  if (candidate.mode === 's' || !shareTopLevel(domain, authorDomain)) return done();
+  if (candidate.mode === 's' || !shareTopLevel(domain, authorDomain)) return done(ctx, a);
+  return alignByOrgDomain(ctx, a, domain, authorDomain, orgs);
+}
+
+/** Relaxed alignment of two different names: the same Organizational Domain. */
+async function alignByOrgDomain(ctx: DmarcContext, a: IdentifierAlignment, domain: string, authorDomain: string, orgs: OrgDomains): Promise<IdentifierAlignment> {
   const [author, other] = await Promise.all([orgs.of(authorDomain), orgs.of(domain)]);
-  if (!author.ok) return temperror(author.error);
-  if (!other.ok) return temperror(other.error);
+  if (!author.ok) return temperror(ctx, a, author.error);
+  if (!other.ok) return temperror(ctx, a, other.error);
   a.orgDomain = other.orgDomain;
   if (author.orgDomain === other.orgDomain) {
     a.status = 'aligned';
     a.how = 'same-org-domain';
   }
-  return done();
+  return done(ctx, a);
 }
 
 /** The SPF identity DMARC may use (RFC 9989 §3.2.4): the MAIL FROM identity, which is the HELO name only when MAIL FROM is null. */
@@ -67,23 +78,26 @@ export function spfUsable(spf: DmarcSpfInput, input: DmarcInput): boolean {
   return input.envelopeFrom === undefined || envelopeDomain(input.envelopeFrom) === '';
 }
 
-/** Align the SPF result (when given) and every DKIM result; at most `maxDkimDomains` distinct passing signing domains are looked at. */
-export async function alignAll(
+/**
+ * Align the SPF result (when given) and every DKIM result; at most `maxDkimDomains` distinct passing signing domains
+ * are looked at. A plain array when nothing waits for DNS (the common case), otherwise a promise of it.
+ */
+export function alignAll(
   ctx: DmarcContext,
   input: DmarcInput,
   authorDomain: string,
   modes: { adkim: AlignmentMode; aspf: AlignmentMode },
   orgs: OrgDomains,
   maxDkimDomains: number,
-): Promise<IdentifierAlignment[]> {
-  const work: Array<Promise<IdentifierAlignment>> = [];
+): IdentifierAlignment[] | Promise<IdentifierAlignment[]> {
+  const work: Array<IdentifierAlignment | Promise<IdentifierAlignment>> = [];
   const spf = input.spf;
   if (spf) {
     if (spfUsable(spf, input)) work.push(alignCandidate(ctx, { identifier: 'spf', domain: spf.domain, result: spf.result, mode: modes.aspf }, authorDomain, orgs));
     else {
       const a: IdentifierAlignment = { identifier: 'spf', domain: spf.domain.toLowerCase(), result: spf.result, mode: modes.aspf, status: 'helo-not-used' };
       ctx.step({ kind: 'alignment', identifier: 'spf', domain: a.domain, status: a.status, mode: a.mode, result: a.result });
-      work.push(Promise.resolve(a));
+      work.push(a);
     }
   }
   const seen = new Set<string>();
@@ -92,14 +106,15 @@ export async function alignAll(
     const key = sig.domain.toLowerCase();
     if (sig.result === 'pass' && !seen.has(key) && seen.size >= maxDkimDomains) {
       skipped++;
-      work.push(Promise.resolve(notEvaluated(sig, modes.adkim)));
+      work.push(notEvaluated(sig, modes.adkim));
       continue;
     }
     if (sig.result === 'pass') seen.add(key);
     work.push(alignCandidate(ctx, { identifier: 'dkim', domain: sig.domain, selector: sig.selector, result: sig.result, mode: modes.adkim }, authorDomain, orgs));
   }
   if (skipped) ctx.step({ kind: 'limit', which: 'dkim-domains', count: skipped, limit: maxDkimDomains });
-  return Promise.all(work);
+  // Promise.all only when some alignment waits for an Organizational Domain.
+  return work.some((w) => w instanceof Promise) ? Promise.all(work) : (work as IdentifierAlignment[]);
 }
 
 function notEvaluated(sig: DmarcDkimInput, mode: AlignmentMode): IdentifierAlignment {

@@ -147,14 +147,17 @@ async function align(input: DmarcInput, options: DmarcOptions, { ctx, how, orgs 
   const discoveredPolicy = found.policy;
 
   // §5.3.3–5.3.5: alignment of every Authenticated Identifier; one aligned is a pass.
-  alignment = await alignAll(ctx, input, found.authorDomain, discoveredPolicy.record, orgs, options.maxDkimDomains ?? MAX_DKIM_DOMAINS);
+  // Awaited only when something is pending: each `await` is a microtask hop, and this runs per message.
+  const aligned = alignAll(ctx, input, found.authorDomain, discoveredPolicy.record, orgs, options.maxDkimDomains ?? MAX_DKIM_DOMAINS);
+  alignment = Array.isArray(aligned) ? aligned : await aligned;
   const by = (['spf', 'dkim'] as const).filter((id) => alignment.some((a) => a.identifier === id && a.status === 'aligned'));
-  const known = discoveredPolicy.orgDomain === undefined ? await orgs.peek(found.authorDomain) : undefined;
+  const peeked = discoveredPolicy.orgDomain === undefined ? orgs.peek(found.authorDomain) : undefined;
+  const known = peeked ? await peeked : undefined;
   const applicable = known?.ok ? Object.assign({}, discoveredPolicy, { orgDomain: known.orgDomain, orgDomainRule: known.rule }) : discoveredPolicy;
   policy = applicable;
   if (by.length > 0) {
     const applied = selectPolicy(applicable, found.effective, undefined);
-    ctx.step({ kind: 'applied', tag: applied.tag, policy: applied.policy });
+    if (ctx.trace) ctx.step({ kind: 'applied', tag: applied.tag, policy: applied.policy });
     return finish('pass', { code: 'aligned', by }, { applied });
   }
   const failed = alignment.find((a) => a.status === 'temperror');

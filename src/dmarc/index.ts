@@ -1,6 +1,8 @@
 export * from './types.js';
 export { parseDmarcRecord, effectivePolicy, isDmarcRecord, MAX_RECORD_LENGTH } from './record.js';
-export { parseUriList, isHostName, MAX_REPORT_URIS } from './uri.js';
+export { parseUriList, MAX_REPORT_URIS } from './uri.js';
+/** isHostName: the RFC 5321 host name rule `mailto:` destinations follow (from the message module). */
+export { isHostName } from '../message/domain.js';
 export { normalizeDomain, treeWalkTargets, TREE_WALK_MAX_QUERIES } from './domain.js';
 export { classifyAnswer, selectOrgDomain } from './walk.js';
 export { lookupDmarcPolicy, type LookupOptions, type PolicyLookup } from './discover.js';

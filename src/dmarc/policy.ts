@@ -17,11 +17,12 @@ export function needsExistence(policy: DiscoveredPolicy, effective: Extract<Effe
  * when it does (each falling back as {@link effectivePolicy} says).
  */
 export function selectPolicy(policy: DiscoveredPolicy, effective: Extract<EffectivePolicy, { ok: true }>, exists: boolean | undefined): AppliedPolicy {
-  const replaced = effective.replacedInvalid ? { replacedInvalid: effective.replacedInvalid } : {};
-  const existence = exists === undefined ? {} : { authorDomainExists: exists };
-  if (policy.source === 'author') return { tag: 'p', policy: effective.p, ...replaced };
-  if (exists === false) return { tag: 'np', policy: effective.np, ...existence, ...replaced };
-  return { tag: 'sp', policy: effective.sp, ...existence, ...replaced };
+  // Field by field, not with conditional spreads (same keys in the same order): this runs for every message.
+  const tag = policy.source === 'author' ? 'p' : exists === false ? 'np' : 'sp';
+  const applied: AppliedPolicy = { tag, policy: effective[tag] };
+  if (tag !== 'p' && exists !== undefined) applied.authorDomainExists = exists;
+  if (effective.replacedInvalid) applied.replacedInvalid = effective.replacedInvalid;
+  return applied;
 }
 
 /**

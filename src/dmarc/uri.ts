@@ -1,3 +1,4 @@
+import { isHostName } from '../message/domain.js';
 import type { DmarcRecordProblem, ReportUri } from './types.js';
 
 /** Most URIs read from one `rua` or `ruf` list; the rest are reported and ignored (hostile records). */
@@ -7,19 +8,12 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
 /** RFC 3986 URI characters, except "," and "!" which a DMARC URI must percent-encode (RFC 9989 §4.8). */
 const URI_REST = /^(?:[A-Za-z0-9\-._~:@/?#[\]$&'()*+;=]|%[0-9A-Fa-f]{2})+$/;
 const SIZE = /^(\d{1,15})([kmgtKMGT]?)$/;
-const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
 
 /** The URIs of a `rua`/`ruf` value and the problems met; `offset` is where the value starts in the record. */
 export interface UriListResult {
   uris: ReportUri[];
   problems: DmarcRecordProblem[];
-}
-
-/** Whether `domain` is a syntactically valid host name (LDH labels, RFC 1123), for `mailto:` destinations. */
-export function isHostName(domain: string): boolean {
-  if (domain.length === 0 || domain.length > 253) return false;
-  return domain.split('.').every((label) => LABEL.test(label));
 }
 
 /**

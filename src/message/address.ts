@@ -72,6 +72,7 @@ export class AddressReader {
   }
 
   takeComments(): string[] {
+    if (this.comments.length === 0) return [];
     const out = this.comments.map((c) => decodeEncodedWords(c).trim()).filter((c) => c !== '');
     this.comments = [];
     return out;
@@ -159,7 +160,8 @@ export class AddressReader {
 /** The display name a phrase stands for: words joined as written, encoded words decoded (RFC 2047 §5). */
 export function phraseText(words: Token[]): string {
   let text = '';
-  for (const [k, t] of words.entries()) {
+  for (let k = 0; k < words.length; k++) {
+    const t = words[k]!;
     if (k > 0 && t.space) text += ' ';
     text += t.text;
   }
@@ -184,8 +186,54 @@ function mailbox(name: string | undefined, spec: AddrSpec & { route?: string[] }
   return box;
 }
 
+/** RFC 5322 atext, 7-bit; `.` is not in it. */
+const ATEXT = "A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~";
+/**
+ * The one-mailbox shapes nearly every `From` has: `Name Words <local@domain>`, `"Quoted Name" <local@domain>`,
+ * `<local@domain>` and `local@domain`, with 7-bit dot-atoms on both sides of the `@`, no comments and single spaces
+ * between name words. Groups: lead whitespace, name words, quoted name, local-part, domain, trailing whitespace.
+ */
+const PLAIN_MAILBOX = new RegExp(
+  `^([ \\t\\r\\n]*)(?:(?:([${ATEXT}]+(?: [${ATEXT}]+)*)|"([ !#-\\[\\]-~]*)")[ \\t\\r\\n]*)?<([${ATEXT}]+(?:\\.[${ATEXT}]+)*)@([${ATEXT}]+(?:\\.[${ATEXT}]+)*)>[ \\t\\r\\n]*$` +
+    `|^([ \\t\\r\\n]*)([${ATEXT}]+(?:\\.[${ATEXT}]+)*)@([${ATEXT}]+(?:\\.[${ATEXT}]+)*)[ \\t\\r\\n]*$`,
+);
+
+/**
+ * The mailbox of a value in one of the {@link PLAIN_MAILBOX} shapes, exactly as the token reader would give it,
+ * without tokens, reader or closures (this runs for every verified message); undefined for any other value.
+ */
+function plainMailbox(value: string): Mailbox | undefined {
+  if (value.length > 2000) return undefined;
+  const m = PLAIN_MAILBOX.exec(value);
+  if (!m) return undefined;
+  const angle = m[4] !== undefined;
+  const local = angle ? m[4]! : m[7]!;
+  const domain = angle ? m[5]! : m[8]!;
+  const forms = domainForms(domain);
+  if (!forms.ok || forms.literal) return undefined;
+  const start = (angle ? m[1]! : m[6]!).length;
+  // A name is its words joined by single spaces (or the quoted text), encoded words decoded, as phraseText does.
+  const phrase = m[2] ?? m[3];
+  const name = phrase === undefined ? undefined : decodeEncodedWords(phrase).trim();
+  const end = angle ? value.lastIndexOf('>') + 1 : start + local.length + 1 + domain.length;
+  const spec: AddrSpec = { localPart: local, localPartAsWritten: local, domain, domainAscii: forms.ascii, domainUnicode: forms.unicode, end };
+  return mailbox(angle ? name : undefined, spec, start, []);
+}
+
 function parse(value: string, mode: Mode, overrides?: Partial<MessageLimits>): AddressListResult {
   const limits = resolveLimits(overrides);
+  const plain = plainMailbox(value);
+  if (plain) return { ok: true, addresses: [plain], mailboxes: [plain] };
+  return readAddresses(value, mode, limits);
+}
+
+/** {@link parseAddressList} by the token reader alone, without the plain-mailbox fast path: what tests hold the fast path to. */
+export function parseAddressListByTokens(value: string, limits?: Partial<MessageLimits>): AddressListResult {
+  return readAddresses(value, 'address-list', resolveLimits(limits));
+}
+
+/** The recursive-descent reading of a whole value (RFC 5322 §3.4), any shape. */
+function readAddresses(value: string, mode: Mode, limits: Readonly<MessageLimits>): AddressListResult {
   const lexed = tokenize(value, limits);
   if (!lexed.ok) return lexed;
   const r = new AddressReader(lexed.tokens, value.length);

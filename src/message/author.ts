@@ -10,7 +10,9 @@ export function analyzeFrom(fields: readonly HeaderField[], limits?: Partial<Mes
   const from = getFields(fields, 'From');
   if (from.length === 0) return { ok: false, reason: 'no-from', fromFields: 0, authors: [] };
   const results = parsed ?? from.map((f) => parseAddressList(f.value, limits));
-  const authors: Mailbox[] = results.flatMap((r) => (r.ok ? r.mailboxes : []));
+  // A loop, not flatMap: flatMap showed in per-message profiles.
+  const authors: Mailbox[] = [];
+  for (const r of results) if (r.ok) for (const m of r.mailboxes) authors.push(m);
   if (from.length > 1) return { ok: false, reason: 'multiple-from-fields', fromFields: from.length, authors };
   const result = results[0]!;
   if (!result.ok) return { ok: false, reason: 'unparseable-from', fromFields: 1, authors, error: result.error };

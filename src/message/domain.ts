@@ -6,6 +6,18 @@ export type DomainForms =
   | { ok: true; ascii: string; unicode: string; literal?: IpAddress }
   | { ok: false; code: 'bad-domain' | 'invalid-idn' };
 
+/** An LDH label (RFC 1123 §2.1): letters, digits and hyphens, 1 to 63 octets, no hyphen at either end. */
+const LDH_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+/**
+ * Whether `name` is a host name as RFC 5321 §4.1.2 `Domain` writes it: LDH labels (RFC 1123), at most 253
+ * characters, any case, no trailing dot, no wildcard, no underscore. For DNS names with `_` see the DMARC module.
+ */
+export function isHostName(name: string): boolean {
+  if (name.length === 0 || name.length > 253) return false;
+  return name.split('.').every((label) => LDH_LABEL.test(label));
+}
+
 const DOT_ATOM_ASCII = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(?:\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*$/;
 
 /** The A-label and U-label forms of `domain` as written in an address (RFC 5890; RFC 6532 allows U-labels in mail). */

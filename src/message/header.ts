@@ -1,15 +1,20 @@
 import type { HeaderField } from './types.js';
 
+/** Whether a field's name is `wanted` (lower case), ignoring case; lengths first, so most fields cost no lower-casing. */
+function named(field: HeaderField, wanted: string): boolean {
+  return field.name.length === wanted.length && wanted !== '' && field.name.toLowerCase() === wanted;
+}
+
 /** Every field named `name` (case-insensitive), top to bottom. */
 export function getFields(fields: readonly HeaderField[], name: string): HeaderField[] {
   const wanted = name.toLowerCase();
-  return fields.filter((f) => f.name !== '' && f.name.toLowerCase() === wanted);
+  return fields.filter((f) => named(f, wanted));
 }
 
 /** The first (topmost) field named `name`, if any. */
 export function getField(fields: readonly HeaderField[], name: string): HeaderField | undefined {
   const wanted = name.toLowerCase();
-  return fields.find((f) => f.name !== '' && f.name.toLowerCase() === wanted);
+  return fields.find((f) => named(f, wanted));
 }
 
 /** Every field named `name`, bottom to top (the order DKIM selects them in, RFC 6376 §5.4.2). */
@@ -22,7 +27,7 @@ export function fieldIndices(fields: readonly HeaderField[], name: string): numb
   const wanted = name.toLowerCase();
   const out: number[] = [];
   fields.forEach((f, i) => {
-    if (f.name !== '' && f.name.toLowerCase() === wanted) out.push(i);
+    if (named(f, wanted)) out.push(i);
   });
   return out;
 }
@@ -33,8 +38,8 @@ export interface BottomUpCursor {
   next(name: string): HeaderField | undefined;
 }
 
-/** Create a cursor over `fields` for selecting signed header fields as DKIM does (RFC 6376 §5.4.2). */
-export function bottomUpCursor(fields: readonly HeaderField[]): BottomUpCursor {
+/** Header fields by lower-case name, top first (fields without a name are left out). */
+export function fieldsByName(fields: readonly HeaderField[]): Map<string, HeaderField[]> {
   const byName = new Map<string, HeaderField[]>();
   for (const field of fields) {
     if (field.name === '') continue;
@@ -43,6 +48,12 @@ export function bottomUpCursor(fields: readonly HeaderField[]): BottomUpCursor {
     if (list) list.push(field);
     else byName.set(key, [field]);
   }
+  return byName;
+}
+
+/** Create a cursor over `fields` for selecting signed header fields as DKIM does (RFC 6376 §5.4.2). */
+export function bottomUpCursor(fields: readonly HeaderField[]): BottomUpCursor {
+  const byName = fieldsByName(fields);
   return {
     next(name: string): HeaderField | undefined {
       return byName.get(name.toLowerCase())?.pop();

@@ -9,10 +9,13 @@ export const DEFAULT_LIMITS: Readonly<MessageLimits> = Object.freeze({
   maxAddressesPerField: 1000,
 });
 
-/** Merge caller overrides onto the defaults; a non-positive or non-integer limit is a programmer error. */
-export function resolveLimits(overrides?: Partial<MessageLimits>): MessageLimits {
-  const limits: MessageLimits = { ...DEFAULT_LIMITS };
-  if (overrides === undefined) return limits;
+/**
+ * Merge caller overrides onto the defaults; a non-positive or non-integer limit is a programmer error.
+ * Without overrides this is {@link DEFAULT_LIMITS} itself (frozen): a copy per message showed in profiles.
+ */
+export function resolveLimits(overrides?: Partial<MessageLimits>): Readonly<MessageLimits> {
+  if (overrides === undefined) return DEFAULT_LIMITS;
+  const limits: MessageLimits = Object.assign({}, DEFAULT_LIMITS);
   for (const key of Object.keys(DEFAULT_LIMITS) as LimitName[]) {
     const value = overrides[key];
     if (value === undefined) continue;

@@ -26,8 +26,36 @@ function clean(value: string): string {
   return CONTROL.test(value) ? value.replace(/[\x00-\x1f\x7f]/g, '') : value;
 }
 
-/** A value as `dot-atom` when it is one, otherwise as a `quoted-string` (RFC 7208 §9.1, RFC 5322 §3.2). */
+/** RFC 5322 atext (7-bit), as a table: 1 for each character code that may appear in a dot-atom's words. */
+const ATEXT_TABLE = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of "!#$%&'*+-/=?^_`{|}~") table[ch.charCodeAt(0)] = 1;
+  for (let c = 0x30; c <= 0x39; c++) table[c] = 1;
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = 1;
+  for (let c = 0x61; c <= 0x7a; c++) table[c] = 1;
+  return table;
+})();
+
+/**
+ * A value as `dot-atom` when it is one, otherwise as a `quoted-string` (RFC 7208 §9.1, RFC 5322 §3.2). One pass over
+ * the characters decides the common cases (every value of every message goes through here); text with control
+ * characters, `"` or `\` takes the general path.
+ */
 export function headerValue(value: string): string {
+  let dotAtom = value.length > 0;
+  let previous = 0x2e; // a dot-atom may not start with "."
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || c === 0x22 || c === 0x5c) return generalValue(value);
+    if (c === 0x2e ? previous === 0x2e : c > 0x7e || ATEXT_TABLE[c] !== 1) dotAtom = false;
+    previous = c;
+  }
+  if (previous === 0x2e) dotAtom = false;
+  return dotAtom ? value : `"${value}"`;
+}
+
+/** {@link headerValue} for any text: controls dropped, then a dot-atom or a quoted-string with `\` and `"` escaped. */
+function generalValue(value: string): string {
   const v = clean(value);
   if (DOT_ATOM.test(v)) return v;
   return `"${v.replace(/[\\"]/g, '\\$&')}"`;
@@ -64,23 +92,35 @@ function comment(result: SpfResult, receiver: string): string {
   }
 }
 
-function fold(tokens: string[], lineLength: number): string {
-  if (lineLength <= 0) return tokens.join(' ');
-  let out = '';
-  let line = 0;
-  for (const token of tokens) {
-    if (out === '') {
-      out = token;
-      line = token.length;
-    } else if (line + 1 + token.length > lineLength) {
-      out += `\r\n ${token}`;
-      line = 1 + token.length;
+/** Words joined by spaces, folded with CRLF + space before a word that would pass `lineLength` (0: one line). */
+class Folder {
+  out = '';
+  private line = 0;
+
+  constructor(private readonly lineLength: number) {}
+
+  word(word: string): void {
+    if (this.out === '') {
+      this.out = word;
+      this.line = word.length;
+    } else if (this.lineLength > 0 && this.line + 1 + word.length > this.lineLength) {
+      this.out += `\r\n ${word}`;
+      this.line = 1 + word.length;
     } else {
-      out += ` ${token}`;
-      line += 1 + token.length;
+      this.out += ` ${word}`;
+      this.line += 1 + word.length;
     }
   }
-  return out;
+
+  /** Each space-separated word of `text` (a comment breaks only at its spaces). */
+  words(text: string): void {
+    let from = 0;
+    for (let next = text.indexOf(' '); next >= 0; next = text.indexOf(' ', from)) {
+      this.word(text.slice(from, next));
+      from = next + 1;
+    }
+    this.word(text.slice(from));
+  }
 }
 
 /**
@@ -91,19 +131,23 @@ function fold(tokens: string[], lineLength: number): string {
  */
 export function receivedSpf(result: SpfResult, facts: ReceivedSpfFacts = {}, options: ReceivedSpfOptions = {}): string {
   const receiver = clean(facts.receiver ?? 'unknown');
-  const pairs: Array<[string, string]> = [['client-ip', result.ip]];
   const mailFrom = facts.mailFrom ?? (result.identity === 'mailfrom' ? result.sender : undefined);
-  if (mailFrom !== undefined) pairs.push(['envelope-from', mailFrom]);
   const helo = facts.helo ?? result.helo;
-  if (helo !== undefined && helo !== '') pairs.push(['helo', helo]);
-  pairs.push(['receiver', receiver], ['identity', result.identity]);
-  if ((result.result === 'pass' || result.result === 'fail' || result.result === 'softfail' || result.result === 'neutral') && result.matched) {
-    pairs.push(['mechanism', result.matched.term]);
-  }
-  if (result.result === 'permerror' || result.result === 'temperror') pairs.push(['problem', ascii(describeReason(result.reason, 'en'))]);
-  const tokens = ['Received-SPF:', result.result];
-  const words = `(${commentText(comment(result, receiver))})`.split(' ');
-  tokens.push(...words);
-  pairs.forEach(([key, value], i) => tokens.push(`${key}=${headerValue(value)}${i < pairs.length - 1 ? ';' : ''}`));
-  return fold(tokens, options.lineLength ?? 78);
+  const mechanism = (result.result === 'pass' || result.result === 'fail' || result.result === 'softfail' || result.result === 'neutral') && result.matched ? result.matched.term : undefined;
+  const problem = result.result === 'permerror' || result.result === 'temperror' ? ascii(describeReason(result.reason, 'en')) : undefined;
+  // Written straight into the folder, without arrays of tokens and pairs: this runs for every verified message.
+  const f = new Folder(options.lineLength ?? 78);
+  f.word('Received-SPF:');
+  f.word(result.result);
+  f.words(`(${commentText(comment(result, receiver))})`);
+  const last = problem !== undefined ? 'problem' : mechanism !== undefined ? 'mechanism' : 'identity';
+  const pair = (key: string, value: string): void => f.word(`${key}=${headerValue(value)}${key === last ? '' : ';'}`);
+  pair('client-ip', result.ip);
+  if (mailFrom !== undefined) pair('envelope-from', mailFrom);
+  if (helo !== undefined && helo !== '') pair('helo', helo);
+  pair('receiver', receiver);
+  pair('identity', result.identity);
+  if (mechanism !== undefined) pair('mechanism', mechanism);
+  if (problem !== undefined) pair('problem', problem);
+  return f.out;
 }

@@ -8,7 +8,7 @@ const RESULTS: Record<string, string[]> = {
   spf: ['none', 'neutral', 'pass', 'fail', 'softfail', 'temperror', 'permerror', 'policy'],
   dkim: ['none', 'pass', 'fail', 'policy', 'neutral', 'temperror', 'permerror'],
   dmarc: ['none', 'pass', 'fail', 'temperror', 'permerror'],
-  arc: ['none', 'pass', 'fail'],
+  arc: ['none', 'pass', 'fail', 'temperror'],
   iprev: ['pass', 'fail', 'temperror', 'permerror'],
   auth: ['none', 'pass', 'fail', 'temperror', 'permerror'],
 };

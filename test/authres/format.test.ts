@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import {
   arcAuthResultsField,
   authResultsField,
@@ -145,6 +146,22 @@ test('RFC 8617 §4.1.1: ARC-Authentication-Results carries i= first; arc= report
   assert.throws(() => formatArcAuthResults(51, input), TypeError);
 });
 
+test('RFC 8617 §10: arc= with the per-set verdicts as a comment; temperror when a key could not be fetched', () => {
+  assert.equal(
+    formatAuthResults(
+      {
+        authservId: 'mx.example.net',
+        results: [
+          { method: 'arc', result: 'pass', comment: 'as.2.forward.example=pass, ams.2.forward.example=pass', remoteIp: '192.0.2.7', oldestPass: 2 },
+          { method: 'arc', result: 'temperror', remoteIp: '192.0.2.7' },
+        ],
+      },
+      ONE_LINE,
+    ),
+    'mx.example.net; arc=pass (as.2.forward.example=pass, ams.2.forward.example=pass) smtp.remote-ip=192.0.2.7 header.oldest-pass=2; arc=temperror smtp.remote-ip=192.0.2.7',
+  );
+});
+
 test('other methods are written from method, result and ptype.property=value as given', () => {
   assert.equal(
     formatAuthResults(
@@ -282,4 +299,37 @@ test('programmer misuse throws a TypeError: bad keywords, empty authserv-id, bad
   assert.throws(() => formatAuthResults(ok, { indent: 'x' }), TypeError);
   assert.throws(() => formatAuthResults(ok, { lineLength: -1 }), TypeError);
   assert.throws(() => formatAuthResults(ok, { signaturePrefixLength: 0 }), TypeError);
+});
+
+test('RFC 6008 §4: one signature\'s header.b is its first N base64 characters, whatever folding or junk lies between them (2000 random b= values)', () => {
+  let runs = 0;
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom('A', 'z', '0', '+', '/', '=', ' ', '\t', '\r\n', '-', '_', '例'), maxLength: 40 }), fc.integer({ min: -1, max: 300 }), (b, n) => {
+      runs++;
+      const want = b.replace(/[^A-Za-z0-9+/=]/g, '').slice(0, Math.min(Math.max(n, 1), 200));
+      assert.deepEqual(signaturePrefixes([b], n), [want]);
+    }),
+    { numRuns: 2000 },
+  );
+  assert.equal(runs, 2000);
+});
+
+test('the loops on the per-message path accept exactly what their regexes accept (4000 random values each)', async () => {
+  const { PRINTABLE, PLAIN_DOMAIN, isPrintableWords, isPlainDomain, commentText } = await import('../../src/authres/quote.js');
+  const text = fc.oneof(
+    fc.string({ unit: fc.constantFrom('a', 'z', '0', '_', '-', '.', ' ', '~', '!', 'A', '\t', '\x7f', 'é', '(', ')', '\\'), maxLength: 16 }),
+    fc.string({ maxLength: 16 }),
+    fc.constantFrom('', ' ', 'a', '-a', 'a-', 'a.-b', 'a-.b', 'a..b', '.a', 'a.', 'mx.example.org', 'x_y.example'),
+  );
+  let runs = 0;
+  fc.assert(
+    fc.property(text, (v) => {
+      runs++;
+      assert.equal(isPrintableWords(v), PRINTABLE.test(v), JSON.stringify(v));
+      assert.equal(isPlainDomain(v), PLAIN_DOMAIN.test(v), JSON.stringify(v));
+      assert.equal(commentText(v), `(${v.replace(/[\\()]/g, '\\$&')})`, JSON.stringify(v));
+    }),
+    { numRuns: 4000 },
+  );
+  assert.equal(runs, 4000);
 });

@@ -84,3 +84,48 @@ test('inkan sign then inkan verify: a round trip through the CLI', async () => {
   const v = await runCli(['verify', '-', ...smtp.filter((a) => !a.startsWith('--now') && !a.startsWith('2026')), ...zone], {}, s.stdoutBytes);
   assert.equal(v.code, 0, v.stdout);
 });
+
+/** The example message changed by a list (footer added) and then ARC-sealed by it, with the results it saw on arrival. */
+async function listRelayed(): Promise<Buffer> {
+  const edited = readFileSync(signed, 'utf8').replace('Thank you for your application.', 'Thank you for your application.\n-- \nadmissions list');
+  const sealed = await runCli(
+    ['arc', 'seal', '-', '--domain', 'example.com', '--selector', 'inkan2026', '--key', join(examples, 'keys', 'inkan2026.private.pem'), '--now', '2026-11-30T00:04:00Z',
+      '--auth-results', 'lists.example.com; spf=pass smtp.mailfrom=hanako@example.com; dkim=pass header.d=example.com; dmarc=pass header.from=example.com', ...zone],
+    undefined,
+    edited,
+  );
+  assert.equal(sealed.code, 0, sealed.stderr);
+  return sealed.stdoutBytes;
+}
+
+const relay = ['--ip', '203.0.113.99', '--mail-from', 'list-bounces@example.org', '--authserv-id', 'mx.example.org', '--now', '2026-11-30T00:05:00Z'];
+
+test('inkan verify: a list-relayed message shows its ARC chain (sealer, cv, verdicts, what it saw) and arc=pass in the A-R', async () => {
+  const message = await listRelayed();
+  const r = await runCli(['verify', '-', ...relay, ...zone], undefined, message);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /DMARC fail/);
+  assert.match(r.stdout, /^ARC pass: a chain of 1 ARC set verifies \(oldest-pass 1\)\./m);
+  assert.match(r.stdout, /ARC set 1: sealed by example\.com \(s=inkan2026\), cv=none; seal verified, message signature verified/);
+  assert.match(r.stdout, /it said it saw: i=1; lists\.example\.com; spf=pass/);
+  assert.match(r.stdout, /example\.com \(i=1\) saw the message pass; list it as a trusted sealer/);
+  assert.match(r.stdout, /^\tarc=pass \(as\.1\.example\.com=pass, ams\.1\.example\.com=pass\)/m);
+  const ja = await runCli(['verify', '-', ...relay, ...zone, '--lang', 'ja', '--explain'], undefined, message);
+  assert.match(ja.stdout, /ARC セット 1: example\.com \(s=inkan2026\) が封印/);
+  assert.match(ja.stdout, /AMS i=1 の本文ハッシュが一致/);
+});
+
+test('inkan verify --json: the ARC result beside the others; --trusted-arc-sealer records a trusted_forwarder override', async () => {
+  const message = await listRelayed();
+  const en = await runCli(['verify', '-', ...relay, ...zone, '--json', '--trusted-arc-sealer', 'example.com'], undefined, message);
+  const ja = await runCli(['verify', '-', ...relay, ...zone, '--json', '--trusted-arc-sealer', 'example.com', '--lang', 'ja'], undefined, message);
+  assert.equal(en.stdout, ja.stdout);
+  const json = JSON.parse(en.stdout) as { arc: { result: string; oldestPass: number }; arcOverride: { applied: boolean }; dmarc: { result: string; disposition: string; dispositionReasons: Array<{ type: string; comment: string }> } };
+  assert.equal(json.arc.result, 'pass');
+  assert.equal(json.arc.oldestPass, 1);
+  assert.equal(json.dmarc.result, 'fail');
+  assert.equal(json.dmarc.disposition, 'none');
+  assert.deepEqual(json.dmarc.dispositionReasons.map((r) => r.type), ['trusted_forwarder']);
+  assert.match(json.dmarc.dispositionReasons[0]!.comment, /trusted sealer example\.com \(i=1\)/);
+  assert.equal(json.arcOverride.applied, true);
+});

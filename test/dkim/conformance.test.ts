@@ -7,6 +7,7 @@ import { verifyDkim } from '../../src/dkim/verify.js';
 import { createKeyCache } from '../../src/dkim/key.js';
 import type { DkimResult, DkimVerifyOptions } from '../../src/dkim/types.js';
 import { conformanceDir } from '../helpers/paths.js';
+import { stalwartFixture } from '../helpers/stalwart.js';
 import { crlf, ed25519FromSeed, keyZone, rsaFromPem, signMessage } from './helpers.js';
 
 const dir = join(conformanceDir(), 'dkim');
@@ -50,17 +51,9 @@ test('RFC 8463 Appendix A: the ed25519 and RSA signatures both pass', async () =
   await fixture(async () => assertAllPass(await results(message, { resolver, now }), 2));
 });
 
-/** Stalwart's layout: DNS lines (`name value`), a blank line, then the message. */
-function stalwartFixture(name: string): { resolver: MemoryResolver; message: Buffer } {
-  const raw = read('stalwart', name).toString('latin1');
-  const blank = raw.indexOf('\n\n');
-  const resolver = new MemoryResolver();
-  for (const line of raw.slice(0, blank).split('\n')) {
-    if (line.trim() === '') continue;
-    const space = line.indexOf(' ');
-    resolver.add(line.slice(0, space), 'TXT', [line.slice(space + 1)]);
-  }
-  return { resolver, message: crlf(raw.slice(blank + 2)) };
+/** A fixture of Stalwart's DKIM tests. */
+function stalwartDkim(name: string): { resolver: MemoryResolver; message: Buffer } {
+  return stalwartFixture(join(dir, 'stalwart', name));
 }
 
 const stalwartFiles = readdirSync(join(dir, 'stalwart')).filter((f) => f.endsWith('.txt')).sort();
@@ -71,7 +64,7 @@ const stalwartFiles = readdirSync(join(dir, 'stalwart')).filter((f) => f.endsWit
 test('stalwart 001–006: every signature passes at 1667843664', async () => {
   assert.equal(stalwartFiles.length, 6);
   for (const name of stalwartFiles) {
-    const { resolver, message } = stalwartFixture(name);
+    const { resolver, message } = stalwartDkim(name);
     await fixture(async () => {
       const list = await results(message, { resolver, now: 1667843664 * 1000, rejectFutureTimestamp: false });
       assert.ok(list.length >= 1, name);
@@ -81,7 +74,7 @@ test('stalwart 001–006: every signature passes at 1667843664', async () => {
 });
 
 test('RFC 6376 §3.5: stalwart 004 signed at t=1667862801 is a permerror (future-timestamp) before then, and passes from then on', async () => {
-  const { resolver, message } = stalwartFixture('004.txt');
+  const { resolver, message } = stalwartDkim('004.txt');
   const [early] = await results(message, { resolver, now: 1667843664 * 1000 });
   assert.equal(early?.result, 'permerror');
   assert.equal(early && 'reason' in early && early.reason.code, 'future-timestamp');
@@ -90,7 +83,7 @@ test('RFC 6376 §3.5: stalwart 004 signed at t=1667862801 is a permerror (future
 });
 
 test('stalwart 002: a bare PKCS#1 RSAPublicKey in p= is accepted', async () => {
-  const { resolver, message } = stalwartFixture('002.txt');
+  const { resolver, message } = stalwartDkim('002.txt');
   const [r] = await results(message, { resolver, now: 1667843664 * 1000 });
   assert.equal(r?.result, 'pass');
   assert.equal(r?.key?.encoding, 'pkcs1');

@@ -3,20 +3,17 @@
 
   dkimpy-peer.py JOBS.json   -> prints a JSON list with one result per job
 
-JOBS.json: {"records": {"sel._domainkey.example.com": "v=DKIM1; ..."}, "jobs": [...]} where a job is
+Jobs (the JOBS.json format, its key records and the runner are in dkimpy_jobs.py beside this script):
   {"mode": "verify", "message": PATH}  -> {"verdicts": [{"pass", "error"?, "selector"}, ...]} one per DKIM-Signature, top first
   {"mode": "sign", "message": PATH, "out": PATH, "selector", "domain", "key": PATH, "algorithm", "canonicalization"}
                                        -> {"ok": true} after writing the signed message to "out"
-Key records come from "records", so no DNS is used. One process runs every job: importing dkim is slow.
 """
-import json
 import sys
 
-import dkim
+sys.dont_write_bytecode = True  # no __pycache__ in the checkout
 
-
-def text(value):
-    return value.decode() if isinstance(value, bytes) else (value or '')
+import dkim  # noqa: E402
+from dkimpy_jobs import run_jobs, text  # noqa: E402
 
 
 def verify(job, dnsfunc):
@@ -37,7 +34,7 @@ def verify(job, dnsfunc):
     return {'verdicts': verdicts}
 
 
-def sign(job):
+def sign(job, _dnsfunc):
     with open(job['message'], 'rb') as f:
         message = f.read()
     with open(job['key'], 'rb') as f:
@@ -51,25 +48,7 @@ def sign(job):
     return {'ok': True}
 
 
-def main(path):
-    with open(path, encoding='utf-8') as f:
-        spec = json.load(f)
-    records = {k.lower().rstrip('.'): v for k, v in spec.get('records', {}).items()}
-
-    def dnsfunc(name, timeout=5):
-        value = records.get(text(name).lower().rstrip('.'))
-        return value.encode() if value is not None else None
-
-    results = []
-    for job in spec['jobs']:
-        try:
-            results.append(verify(job, dnsfunc) if job['mode'] == 'verify' else sign(job))
-        except Exception as e:  # report, do not stop the other jobs
-            results.append({'error': '%s: %s' % (type(e).__name__, e)})
-    print(json.dumps(results))
-
-
 if __name__ == '__main__':
     if len(sys.argv) != 2:
         sys.exit(__doc__)
-    main(sys.argv[1])
+    run_jobs(sys.argv[1], {'verify': verify, 'sign': sign})

@@ -142,11 +142,12 @@ test('limits: comments nested past maxCommentDepth give an error naming the limi
   assert.equal(r.ok ? null : r.error.code === 'limit' && r.error.limit, 'maxCommentDepth');
 });
 
-test('hostile input: long words and many comments finish quickly', () => {
+// No wall-clock assertion (a busy machine would trip it): a parse that went quadratic on these
+// inputs would take minutes, and the test's timeout catches that.
+test('hostile input: long words and many comments finish, with a result', { timeout: 60_000 }, () => {
   for (const input of ['a'.repeat(500_000), '(a)'.repeat(100_000), 'from '.repeat(100_000), '[1.2.3.4] '.repeat(50_000), `from x (${'y '.repeat(200_000)})`, ';'.repeat(200_000)]) {
-    const started = performance.now();
-    parseReceived(input);
-    assert.ok(performance.now() - started < 2000);
+    const r = parseReceived(input);
+    assert.equal(typeof r.ok, 'boolean');
   }
 });
 

@@ -169,12 +169,10 @@ test('property: fields + separator + body reassemble to the exact input bytes (r
   );
 });
 
-test('property: random bytes never throw, finish fast, and reassemble exactly', () => {
+test('property: random bytes never throw and reassemble exactly', () => {
   fc.assert(
     fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-      const started = performance.now();
       const result = splitMessage(bytes);
-      assert.ok(performance.now() - started < 5000);
       assert.ok(result.ok);
       if (result.ok) assert.deepEqual(reassemble(result), Buffer.from(bytes));
     }),

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { checkSpf } from '../../src/spf/evaluate.js';
 import { explainSpf } from '../../src/spf/explain.js';
 import { headerValue, receivedSpf } from '../../src/spf/received-spf.js';
@@ -77,4 +78,28 @@ test('--explain renders error reasons with their parameters', async () => {
   assert.ok(ja[2]!.includes('broken.example.com の SPF レコードが不正です'), ja[2]);
   const none = await checkSpf({ ip: '192.0.2.1', mailFrom: 'x@nowhere.example.com' }, { resolver });
   assert.ok(explainSpf(none, 'en')[2]!.includes('does not exist (NXDOMAIN)'));
+});
+
+test('RFC 7208 §9.1: headerValue is a dot-atom when the text is one, else a quoted-string; the one-pass path matches the regex rule (5000/5000)', () => {
+  // The rule as RFC 5322 §3.2 states it: controls dropped, `dot-atom` kept, anything else quoted with `\` and `"` escaped.
+  const rule = (value: string): string => {
+    // eslint-disable-next-line no-control-regex
+    const v = value.replace(/[\x00-\x1f\x7f]/g, '');
+    if (/^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(?:\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*$/.test(v)) return v;
+    return `"${v.replace(/[\\"]/g, '\\$&')}"`;
+  };
+  const text = fc.oneof(
+    fc.string({ unit: fc.constantFrom('a', 'Z', '0', '.', '@', ' ', '"', '\\', '\r', '\n', '\x7f', '-', '=', '(', 'é', ':'), maxLength: 20 }),
+    fc.string({ maxLength: 20 }),
+    fc.constantFrom('', '.', 'a.', '.a', 'a..b', 'user@example.com', 'include:_spf.example.net', 'ip4:192.0.2.0/24'),
+  );
+  let runs = 0;
+  fc.assert(
+    fc.property(text, (v) => {
+      runs++;
+      assert.equal(headerValue(v), rule(v), JSON.stringify(v));
+    }),
+    { numRuns: 5000 },
+  );
+  assert.equal(runs, 5000);
 });

@@ -26,6 +26,7 @@ export const authres = {
   'authres.meaning.arc.pass': 'ARC pass: the chain of intermediaries that handled the message (mailing lists, forwarders) is intact',
   'authres.meaning.arc.fail': 'ARC fail: the chain of intermediaries is broken or was tampered with',
   'authres.meaning.arc.none': 'ARC none: no intermediary added ARC seals',
+  'authres.meaning.arc.temperror': 'ARC temperror: a key of the chain could not be fetched (a temporary DNS problem); the chain may still be good',
   'authres.meaning.iprev.pass': "iprev pass: the delivering server's IP address and host name match in DNS",
   'authres.meaning.iprev.fail': "iprev fail: the delivering server's IP address has no matching host name in DNS",
   'authres.meaning.iprev.temperror': 'iprev temperror: a temporary DNS problem stopped the reverse lookup',

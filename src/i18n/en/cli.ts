@@ -16,6 +16,8 @@ Commands:
   bimi         check a domain's BIMI record, logo (SVG Tiny PS) and mark certificate
   mta-sts      check a domain's MTA-STS policy and TLS-RPT record
   check        audit a domain's mail setup: MX, SPF, DKIM, DMARC, PTR, and the fixes
+  analyze      read a message's source: is it really from who it claims, and why not
+  reports      import, store and analyse DMARC aggregate/failure and TLS reports
 
 Every command takes:
   --json         machine-readable output (the same in every language)
@@ -33,6 +35,7 @@ Run "inkan help <command>" or "inkan <command> --help" for details.`,
 Usage:
   inkan spf --ip IP --mail-from ADDRESS [--helo NAME] [options]
   inkan spf lint DOMAIN [options]
+  inkan spf build --include NAME --ip4 CIDR ... [options]   (see inkan spf build --help)
 
 SPF lets a domain publish, in DNS, which servers send its mail. A receiving
 server checks the connecting IP address against the SPF record of the

@@ -158,6 +158,7 @@ export const dmarc = {
 
 Usage:
   inkan dmarc DOMAIN [options]
+  inkan dmarc build --p quarantine --rua mailto:... [options]   (see inkan dmarc build --help)
 
 Shows the DMARC record that applies to mail from DOMAIN, where the DNS tree
 walk found it (every query), the Organizational Domain, what each tag means,

@@ -9,7 +9,8 @@ Reads the message (a file, or standard input for "-") exactly as received, and t
 SMTP facts of its delivery: the client's IP address, its HELO name and the envelope
 sender (MAIL FROM). Runs SPF for the connection, verifies every DKIM-Signature, and
 evaluates DMARC for the author's domain (the From header), with the independent DNS
-lookups in parallel. Prints what each check found, then the exact
+lookups in parallel. A forwarded message with ARC header fields also has its ARC
+chain validated (RFC 8617): each set's sealer, cv=, verdicts and what it saw. Prints what each check found, then the exact
 Authentication-Results and Received-SPF header fields it would add, so you can
 compare them with what your mail server wrote.
 
@@ -20,7 +21,13 @@ Options:
   --authserv-id ID     this receiver's name in Authentication-Results (default: host name)
   --now TIME           when the message arrived (ISO 8601), for mail that waited in a queue
   --dmarc-mode MODE    rfc9989 (default, DNS tree walk) or rfc7489 (Public Suffix List)
+  --trusted-arc-sealer DOMAIN
+                       trust this ARC sealer (repeatable): when DMARC fails but its
+                       passing ARC chain says SPF, DKIM or DMARC passed, do not apply
+                       the policy (recorded as a trusted_forwarder override)
   --explain            every step of every check: records, keys, hashes, DNS answers
+  --report-log FILE    append this message's DMARC evaluation row (JSON Lines) to FILE,
+                       for "inkan reports generate --rows FILE" (aggregate reports as a receiver)
 
 DNS:
   --zone FILE          answer from this zone file (repeatable) instead of DNS

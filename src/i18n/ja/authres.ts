@@ -27,6 +27,7 @@ export const authres: typeof en = {
   'authres.meaning.arc.pass': 'ARC pass: メールを中継した経路（メーリングリストや転送）の記録が完全に保たれています',
   'authres.meaning.arc.fail': 'ARC fail: 中継経路の記録が壊れているか、改ざんされています',
   'authres.meaning.arc.none': 'ARC none: 中継者による ARC の封印はありません',
+  'authres.meaning.arc.temperror': 'ARC temperror: チェーンの鍵を取得できませんでした (一時的な DNS の問題)。チェーン自体は正しい可能性があります',
   'authres.meaning.iprev.pass': 'iprev pass: 配送したサーバーの IP アドレスとホスト名が DNS 上で一致しています',
   'authres.meaning.iprev.fail': 'iprev fail: 配送したサーバーの IP アドレスに一致するホスト名が DNS にありません',
   'authres.meaning.iprev.temperror': 'iprev temperror: 一時的な DNS の問題で逆引きを完了できませんでした',

@@ -18,6 +18,8 @@ export const cli: typeof en = {
   bimi         ドメインの BIMI レコード、ロゴ（SVG Tiny PS）、マーク証明書を調べます
   mta-sts      ドメインの MTA-STS ポリシーと TLS-RPT レコードを調べます
   check        ドメインのメール設定を点検します: MX、SPF、DKIM、DMARC、PTR と、その直し方
+  analyze      メールのソースを読み、本当に名乗るとおりの送信者からか、違うならなぜかを示します
+  reports      DMARC 集約・失敗レポートと TLS レポートを取り込み、保存し、分析します
 
 すべてのコマンドで使えるオプション:
   --json         機械可読な出力（どの言語でも同じ内容）
@@ -35,6 +37,7 @@ DNS を引くコマンドではさらに:
 使い方:
   inkan spf --ip IP --mail-from アドレス [--helo 名前] [オプション]
   inkan spf lint ドメイン [オプション]
+  inkan spf build --include NAME --ip4 CIDR ... [オプション]   （inkan spf build --help を参照）
 
 SPF は、ドメインのメールを送るサーバーを DNS で公開する仕組みです。受信
 サーバーは、接続元の IP アドレスをエンベロープ送信者（SMTP の MAIL FROM、

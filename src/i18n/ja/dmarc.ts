@@ -148,6 +148,7 @@ export const dmarc: typeof en = {
 
 使い方:
   inkan dmarc ドメイン [オプション]
+  inkan dmarc build --p quarantine --rua mailto:... [オプション]   （inkan dmarc build --help を参照）
 
 ドメインからのメールに適用される DMARC レコード、DNS ツリーウォークで
 それが見つかった場所（すべての問い合わせ）、組織ドメイン、各タグの意味、

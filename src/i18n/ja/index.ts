@@ -13,6 +13,9 @@ import { arc } from './arc.js';
 import { bimi } from './bimi.js';
 import { mtaSts } from './mtasts.js';
 import { audit } from './audit.js';
+import { analyze } from './analyze.js';
+import { reports } from './reports.js';
+import { reportsIo } from './reports-io.js';
 
 /** The Japanese catalogue: same ids and parameters as English. */
-export const ja: typeof en = { ...cli, ...dns, ...message, ...spf, ...spfLint, ...dkim, ...dkimSign, ...dmarc, ...authres, ...verify, ...arc, ...bimi, ...mtaSts, ...audit };
+export const ja: typeof en = { ...cli, ...dns, ...message, ...spf, ...spfLint, ...dkim, ...dkimSign, ...dmarc, ...authres, ...verify, ...arc, ...bimi, ...mtaSts, ...audit, ...analyze, ...reports, ...reportsIo };

@@ -11,7 +11,8 @@ export const verify: typeof en = {
 情報（接続元の IP アドレス、HELO 名、エンベロープ送信者 MAIL FROM）を読みます。
 接続について SPF を、すべての DKIM-Signature を、そして差出人（From ヘッダー）の
 ドメインについて DMARC を検査します。互いに依存しない DNS 問い合わせは並行して
-行います。各検査の結果を表示したあと、追加する Authentication-Results と
+行います。ARC ヘッダーフィールドのある転送メールは ARC チェーンも検証します（RFC 8617）:
+各セットの封印者、cv=、検証結果、その中継者が見た結果を表示します。各検査の結果を表示したあと、追加する Authentication-Results と
 Received-SPF ヘッダーをそのまま表示するので、メールサーバーが書いたものと比べられます。
 
 オプション:
@@ -21,7 +22,13 @@ Received-SPF ヘッダーをそのまま表示するので、メールサーバ�
   --authserv-id ID     Authentication-Results に書くこの受信サーバーの名前（既定: ホスト名）
   --now 日時           メールが届いた日時（ISO 8601）。キューで待っていたメールの検査に使います
   --dmarc-mode 方式    rfc9989（既定、DNS ツリーウォーク）または rfc7489（Public Suffix List）
+  --trusted-arc-sealer ドメイン
+                       この ARC 封印者を信頼します（複数指定可）: DMARC が fail でも、その封印者の
+                       検証できる ARC チェーンが SPF・DKIM・DMARC の pass を伝えていれば、ポリシーを
+                       適用しません（trusted_forwarder の上書きとして記録）
   --explain            すべての検査の全手順: レコード、鍵、ハッシュ、DNS の回答
+  --report-log FILE    このメールの DMARC 評価行（JSON Lines）を FILE に追記します。
+                       "inkan reports generate --rows FILE" で集約レポートを作るために使います
 
 DNS:
   --zone FILE          DNS の代わりにこのゾーンファイルから回答します（複数指定可）

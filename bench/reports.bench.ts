@@ -1,0 +1,158 @@
+// DMARC report ingest: records/s into SQLite from generated reports (small and large), and peak RSS while
+// one 500 MB report streams from a file (in a child process, so the baseline is clean).
+// Child: node build/bench/reports.bench.js --memory-child --mb=500
+import { execFile } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { ingest, ingestStream } from '../src/reports/ingest.js';
+import { openReportStore } from '../src/reports/store/open.js';
+import { aggregateXml, recordXml, reportHead, type RowSpec } from '../test/reports/make.js';
+
+/** The issue's targets. */
+export const REPORT_TARGETS = { recordsPerSecond: 100_000, peakRss: 256 * 1024 * 1024 };
+
+/** Records per second of wall time, and per second of this process's CPU time (what a busy machine hides). */
+export interface Throughput {
+  reports: number;
+  records: number;
+  recordsPerSecond: number;
+  recordsPerCpuSecond: number;
+}
+
+/** What the ingest bench measured. */
+export interface ReportBenchFigures {
+  small: Throughput;
+  large: Throughput;
+  memory?: { megabytes: number; records: number; peakRss: number; baseline: number; seconds: number };
+}
+
+const DOMAIN = 'bench.example.jp';
+
+/** A realistic mix: mostly aligned mail from a few ESPs, some forwarding, some spoofing. */
+function row(i: number): RowSpec {
+  const ip = `${10 + (i % 200)}.${(i >> 8) & 255}.${(i >> 3) & 255}.${i & 255}`;
+  switch (i % 10) {
+    case 0:
+      return { ip, count: 1 + (i % 13), disposition: 'none', dkim: 'fail', spf: 'fail', headerFrom: DOMAIN, envelopeFrom: 'spoof.example', spfAuth: [{ domain: 'spoof.example', result: 'softfail' }] };
+    case 1:
+      return { ip, count: 2, dkim: 'pass', spf: 'fail', headerFrom: DOMAIN, envelopeFrom: 'lists.example.org', dkimAuth: [{ domain: DOMAIN, selector: 's1', result: 'pass' }], spfAuth: [{ domain: 'lists.example.org', result: 'pass' }] };
+    default:
+      return { ip, count: 1 + (i % 50), headerFrom: DOMAIN, envelopeFrom: DOMAIN, dkimAuth: [{ domain: DOMAIN, selector: 'google', result: 'pass' }], spfAuth: [{ domain: DOMAIN, result: 'pass' }] };
+  }
+}
+
+function report(id: string, rows: number, offset: number): Buffer {
+  return Buffer.from(aggregateXml({ orgName: 'google.com', reportId: id, begin: 1764460800, end: 1764547199, domain: DOMAIN, rows: Array.from({ length: rows }, (_, i) => row(offset + i)) }));
+}
+
+/** One timed pass: every input into a fresh store. */
+async function pass(path: string, inputs: Buffer[]): Promise<Throughput> {
+  const store = await openReportStore(path);
+  let records = 0;
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  for (const bytes of inputs) {
+    const s = await ingest(store, { bytes }, { keepRawUpTo: 16 * 1024 * 1024 });
+    records += s.reports[0]?.records ?? 0;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  await store.close();
+  return { reports: inputs.length, records, recordsPerSecond: records / seconds, recordsPerCpuSecond: records / ((used.user + used.system) / 1e6) };
+}
+
+/** The median pass of `rounds`, after one untimed warm-up pass (the JIT and caches, as the other benches do). */
+async function throughput(dir: string, name: string, inputs: Buffer[], warmup: Buffer[], rounds: number): Promise<Throughput> {
+  await pass(join(dir, `${name}-warmup.db`), warmup);
+  const passes: Throughput[] = [];
+  for (let i = 0; i < rounds; i++) passes.push(await pass(join(dir, `${name}-${i}.db`), inputs));
+  passes.sort((a, b) => a.recordsPerSecond - b.recordsPerSecond);
+  return passes[Math.floor(passes.length / 2)]!;
+}
+
+/** Write a report of about `megabytes` MB to a file without holding it in memory. */
+async function writeBigReport(path: string, megabytes: number): Promise<number> {
+  const out = createWriteStream(path);
+  const write = (text: string): Promise<void> => new Promise((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve)));
+  await write(reportHead({ orgName: 'google.com', reportId: `big-${megabytes}`, begin: 1764460800, end: 1764547199, domain: DOMAIN, rows: [] }));
+  let size = 0;
+  let rows = 0;
+  while (size < megabytes * 1024 * 1024) {
+    let chunk = '';
+    for (let k = 0; k < 500; k++) chunk += recordXml(row(rows++));
+    size += chunk.length;
+    await write(chunk);
+  }
+  await write('</feedback>\n');
+  await new Promise<void>((resolve) => out.end(resolve));
+  return rows;
+}
+
+async function memoryChild(megabytes: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'inkan-bench-reports-'));
+  try {
+    const file = join(dir, 'big.xml');
+    const rows = await writeBigReport(file, megabytes);
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
+    const store = await openReportStore(join(dir, 'big.db'));
+    const baseline = process.memoryUsage.rss();
+    let peak = baseline;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+    const start = performance.now();
+    const s = await ingestStream(store, { chunks: createReadStream(file, { highWaterMark: 256 * 1024 }), name: 'big.xml', origin: `file:${file}` }, { onRecords: () => void (peak = Math.max(peak, process.memoryUsage.rss())) });
+    const seconds = (performance.now() - start) / 1000;
+    clearInterval(timer);
+    await store.close();
+    const records = s.reports[0]?.records ?? 0;
+    if (records !== rows) throw new Error(`stored ${records} of ${rows} rows: ${JSON.stringify(s.reports)}`);
+    console.log(JSON.stringify({ megabytes, records, peakRss: peak, baseline, seconds }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MiB`;
+const n = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+/** Run the report-ingest bench and print its figures against the targets. */
+export async function benchReports(options: { quick?: boolean } = {}): Promise<ReportBenchFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'inkan-bench-reports-'));
+  try {
+    const smallCount = options.quick ? 100 : 400;
+    const small = Array.from({ length: smallCount }, (_, i) => report(`small-${i}`, 25 + (i % 50), i * 100));
+    const rounds = options.quick ? 1 : 3;
+    console.log(`\nDMARC report ingest into SQLite (target ≥ ${n(REPORT_TARGETS.recordsPerSecond)} records/s; median of ${rounds} pass${rounds > 1 ? 'es' : ''} after a warm-up)`);
+    const smallFig = await throughput(dir, 'small', small, small, rounds);
+    console.log(`  small reports  ${smallFig.reports} reports, ${n(smallFig.records)} records: ${n(smallFig.recordsPerSecond)} records/s (${n(smallFig.recordsPerCpuSecond)} per CPU second)`);
+    // Built after the small passes, so that making them (hundreds of MB of garbage) does not run the collector during those.
+    const large = Array.from({ length: options.quick ? 2 : 5 }, (_, i) => report(`large-${i}`, 40_000, i * 40_000));
+    const largeFig = await throughput(dir, 'large', large, [report('large-warmup', 40_000, 0)], rounds);
+    console.log(`  large reports  ${largeFig.reports} reports, ${n(largeFig.records)} records: ${n(largeFig.recordsPerSecond)} records/s (${n(largeFig.recordsPerCpuSecond)} per CPU second)`);
+    const figures: ReportBenchFigures = { small: smallFig, large: largeFig };
+    const megabytes = options.quick ? 100 : 500;
+    try {
+      const child = fileURLToPath(import.meta.url);
+      const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', child, '--memory-child', `--mb=${megabytes}`], { timeout: 1_800_000, maxBuffer: 1 << 20 });
+      figures.memory = JSON.parse(stdout.trim().split('\n').pop()!) as NonNullable<ReportBenchFigures['memory']>;
+      const m = figures.memory;
+      console.log(`  one ${megabytes} MB report streamed from a file: ${n(m.records)} records in ${m.seconds.toFixed(1)} s (${n(m.records / m.seconds)} records/s), peak RSS ${mib(m.peakRss)} (baseline ${mib(m.baseline)}; target < ${mib(REPORT_TARGETS.peakRss)}, ${m.peakRss < REPORT_TARGETS.peakRss ? 'met' : 'NOT met'})`);
+    } catch (err) {
+      console.log(`  memory child failed: ${(err as Error).message.split('\n')[0]}`);
+    }
+    return figures;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes('--memory-child')) {
+  await memoryChild(Number(process.argv.find((a) => a.startsWith('--mb='))?.slice(5) ?? '500'));
+} else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await benchReports({ quick: process.argv.includes('--quick') });
+}

@@ -1,0 +1,3 @@
+export * from './imap-url.js';
+export * from './imap.js';
+export * from './watch.js';

@@ -1,0 +1,22 @@
+export type * from './types.js';
+/** Open a store: SQLite path, ':memory:' or postgres:// URL. */
+export { openReportStore, isPostgresUrl } from './store/open.js';
+export type { ReportStore } from './store/store.js';
+/** Ingest inputs (bytes or a stream). */
+export { ingest, ingestStream, type IngestInput, type IngestSummary, type IngestedReport, type IngestOptions, type StreamInput } from './ingest.js';
+/** Parsers. */
+export { AggregateParser, AggregateError, parseAggregateXml, DEFAULT_AGGREGATE_LIMITS, type AggregateLimits } from './aggregate.js';
+export { parseTlsReport, type TlsReportResult } from './tlsrpt.js';
+export { parseFailureReport } from './failure.js';
+export { parseMime, type MimeMessage, type MimePart } from './mime.js';
+export { unpack, DEFAULT_UNPACK_LIMITS, type UnpackLimits, type Leaf } from './unpack.js';
+/** Quarantine. */
+export { retryQuarantine, listQuarantine, type RetrySummary, type QuarantineEntry } from './retry.js';
+/** Analysis. */
+export { loadRows, type AnalysisRow, type AnalysisScope } from './analyse/rows.js';
+export { summarize, daysCovered, type ReportSummary, type Tally } from './analyse/summary.js';
+export { buildSources, type Source, type SourceClass, type SourceFix } from './analyse/sources.js';
+export { advise, DEFAULT_ADVICE_THRESHOLDS, type PolicyAdvice, type AdviceThresholds } from './analyse/advise.js';
+export { lookupPtrs, type PtrInfo } from './analyse/enrich.js';
+export { REPORT_SERVICES, recognizeService, type ReportService } from './services.js';
+export { analyseDomain, type DomainAnalysis } from './analyse/domain.js';

@@ -1,0 +1,355 @@
+import { isAscii } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { TextDecoder } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { AggregateError, AggregateParser, DEFAULT_AGGREGATE_LIMITS, type AggregateLimits } from './aggregate.js';
+import { parseTlsReport } from './tlsrpt.js';
+import type { AggregateHeader, AggregateRecord, FailureReport, ReportKind } from './types.js';
+import { DEFAULT_UNPACK_LIMITS, UnpackError, sniff, unpack, type Leaf, type UnpackLimits } from './unpack.js';
+import type { ReportStore } from './store/store.js';
+import type { ReportKey } from './store/writer.js';
+
+/** One input as received: a file, an attachment-bearing message, stdin bytes. */
+export interface IngestInput {
+  bytes: Uint8Array;
+  /** File or attachment name, a hint for the format (`.xml.gz`, `.zip`, `.eml`). */
+  name?: string;
+  /** Where it came from: "file:...", "imap://host/INBOX;UID=5", "smtp:...". */
+  origin?: string;
+}
+
+/** What happened to one report found in an input. */
+export interface IngestedReport {
+  status: 'stored' | 'duplicate' | 'quarantined';
+  kind: ReportKind;
+  reportId?: string;
+  orgName?: string;
+  domain?: string;
+  /** Why it was quarantined (a code such as `xml-doctype`, `missing-report-id`, `bad-gzip`). */
+  reason?: string;
+  /** Rows stored (aggregate reports). */
+  records?: number;
+}
+
+/** What one input produced: counters named as the issue says. */
+export interface IngestSummary {
+  stored: number;
+  duplicates: number;
+  quarantined: number;
+  reports: IngestedReport[];
+}
+
+/** Options of one ingest. */
+export interface IngestOptions {
+  /** The time recorded as "stored at" (default: now). */
+  now?: Date;
+  /** Caps on unpacking and parsing (defaults: DEFAULT_UNPACK_LIMITS, DEFAULT_AGGREGATE_LIMITS). */
+  unpackLimits?: UnpackLimits;
+  aggregateLimits?: AggregateLimits;
+  /** Keep each report's own octets (gzip) in report_raw when it is at most this large (default 16 MiB; 0 turns it off). */
+  keepRawUpTo?: number;
+  /** Called after each batch of rows is written (progress bars). */
+  onRecords?: (count: number) => void;
+}
+
+/** The metadata of a streamed input. */
+export interface StreamInput {
+  chunks: AsyncIterable<Uint8Array>;
+  name?: string;
+  origin?: string;
+}
+
+/** Rows gathered before they are written (the writer splits them into its own statements). */
+const BATCH = 500;
+/** Largest input kept whole in the quarantine table (a larger one keeps its origin only). */
+const QUARANTINE_RAW_MAX = 16 * 1024 * 1024;
+const DEFAULT_KEEP_RAW = 16 * 1024 * 1024;
+
+/** A report key clash with a concurrent writer is a duplicate, not an error. */
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(err?.message ?? '');
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function encodingOf(head: Uint8Array): string {
+  const text = Buffer.from(head.subarray(0, 200)).toString('latin1');
+  const label = /^(?:\ufeff|\xef\xbb\xbf)?\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']/.exec(text)?.[1];
+  if (!label) return 'utf-8';
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return 'utf-8';
+  }
+}
+
+/** Pieces parsed at a time: small enough that rows are written while the rest is still being read. */
+const PIECE = 64 * 1024;
+
+/** Cut large chunks into pieces (an in-memory input arrives as one chunk). */
+async function* rechunk(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  for await (const chunk of chunks) {
+    if (chunk.length <= PIECE) yield chunk;
+    else for (let i = 0; i < chunk.length; i += PIECE) yield chunk.subarray(i, i + PIECE);
+  }
+}
+
+/** Outcome of storing one leaf; `duplicate` also when a concurrent writer won. */
+type Stored = { status: 'stored' | 'duplicate'; records?: number };
+
+/** What the report row says besides the header: versions, extra contact, generator, errors and warnings. */
+function metaJson(final: AggregateHeader, warnings: readonly string[]): string {
+  return JSON.stringify({
+    ...(final.version ? { version: final.version } : {}),
+    ...(final.namespace ? { namespace: final.namespace } : {}),
+    ...(final.metadata.extraContactInfo ? { extraContactInfo: final.metadata.extraContactInfo } : {}),
+    ...(final.metadata.generator ? { generator: final.metadata.generator } : {}),
+    ...(final.metadata.errors.length ? { errors: final.metadata.errors } : {}),
+    ...(warnings.length ? { warnings } : {}),
+  });
+}
+
+function messageCount(records: readonly AggregateRecord[]): number {
+  let messages = 0;
+  for (const r of records) messages += r.count;
+  return messages;
+}
+
+/**
+ * Store one aggregate report in one transaction. The first BATCH rows are read before it begins: a report that
+ * ends within them (most reports) is written whole, with its final counts; a larger one streams its rows in.
+ */
+async function storeAggregate(store: ReportStore, chunks: AsyncIterable<Uint8Array>, origin: string | undefined, options: IngestOptions, ids: { header?: AggregateHeader }): Promise<Stored> {
+  const parser = new AggregateParser(options.aggregateLimits ?? DEFAULT_AGGREGATE_LIMITS);
+  const it = rechunk(chunks)[Symbol.asyncIterator]();
+  const keepRaw = options.keepRawUpTo ?? DEFAULT_KEEP_RAW;
+  let raw: Uint8Array[] | undefined = keepRaw > 0 ? [] : undefined;
+  let rawSize = 0;
+  let decoder: TextDecoder | undefined;
+  // While every piece is plain ASCII (almost every report), it is read as Latin-1: the same text, faster.
+  let ascii = true;
+  let ended = false;
+  const pull = async (): Promise<void> => {
+    const next = await it.next();
+    if (next.done) {
+      if (decoder) parser.write(decoder.decode());
+      ended = true;
+      return;
+    }
+    const chunk = next.value;
+    if (raw) {
+      rawSize += chunk.length;
+      if (rawSize > keepRaw) raw = undefined;
+      else raw.push(chunk);
+    }
+    decoder ??= new TextDecoder(encodingOf(chunk));
+    if (ascii && decoder.encoding === 'utf-8' && isAscii(chunk)) parser.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
+    else {
+      ascii = false;
+      parser.write(decoder.decode(chunk, { stream: true }));
+    }
+  };
+  const rawBytes = (): Buffer | undefined => (raw ? gzipSync(raw.length === 1 ? raw[0]! : Buffer.concat(raw), { level: 1 }) : undefined);
+  while (!ended && (!parser.header() || parser.records < BATCH)) await pull();
+  // Parse errors of a report read whole surface here, before any transaction.
+  const whole = ended ? parser.end() : undefined;
+  const header = whole ?? parser.header()!;
+  ids.header = header;
+  const { metadata, policy } = header;
+  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  const row = { kind: 'aggregate', org_name: metadata.orgName, report_id: metadata.reportId, domain: policy.domain, email: metadata.email ?? null, date_begin: metadata.dateBegin, date_end: metadata.dateEnd, origin: origin ?? null, stored_at: now };
+
+  if (whole) {
+    const records = parser.takeRecords();
+    const packed = rawBytes();
+    return store.writer.transaction(async (tx) => {
+      const ref = await tx.insertReport({ ...row, policy: JSON.stringify(whole.policy), meta: metaJson(whole, parser.warnings), record_count: records.length, message_count: messageCount(records) });
+      if (ref === undefined) return { status: 'duplicate' as const };
+      if (records.length) {
+        await tx.insertRecords(ref, records);
+        options.onRecords?.(records.length);
+      }
+      if (packed) await tx.insertRaw(ref, packed);
+      return { status: 'stored' as const, records: records.length };
+    });
+  }
+
+  return store.writer.transaction(async (tx) => {
+    const ref = await tx.insertReport({ ...row, policy: JSON.stringify(policy), meta: '{}', record_count: 0, message_count: 0 });
+    if (ref === undefined) return { status: 'duplicate' as const };
+    let records = 0;
+    let messages = 0;
+    let batch: AggregateRecord[] = [];
+    const flush = async (all: boolean): Promise<void> => {
+      const parsed = parser.takeRecords();
+      batch = batch.length ? batch.concat(parsed) : parsed;
+      if (batch.length < BATCH && !(all && batch.length)) return;
+      await tx.insertRecords(ref, batch);
+      records += batch.length;
+      messages += messageCount(batch);
+      options.onRecords?.(batch.length);
+      batch = [];
+    };
+    await flush(false);
+    while (!ended) {
+      await pull();
+      await flush(false);
+    }
+    const final = parser.end();
+    await flush(true);
+    await tx.finishReport(ref, { record_count: records, message_count: messages, meta: metaJson(final, parser.warnings), policy: JSON.stringify(final.policy) });
+    const packed = rawBytes();
+    if (packed) await tx.insertRaw(ref, packed);
+    return { status: 'stored' as const, records };
+  });
+}
+
+/** Store a report that is one JSON or one message (TLS, failure) in one transaction. */
+async function storeSingle(store: ReportStore, key: ReportKey, row: { begin: number; end: number; meta: unknown; messages: number; raw: Uint8Array }, origin: string | undefined, options: IngestOptions): Promise<Stored> {
+  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  return store.writer.transaction(async (tx) => {
+    const ref = await tx.insertReport({
+      kind: key.kind,
+      org_name: key.orgName,
+      report_id: key.reportId,
+      domain: key.domain,
+      email: null,
+      date_begin: row.begin,
+      date_end: row.end,
+      policy: null,
+      meta: JSON.stringify(row.meta),
+      record_count: 0,
+      message_count: row.messages,
+      origin: origin ?? null,
+      stored_at: now,
+    });
+    if (ref === undefined) return { status: 'duplicate' as const };
+    if ((options.keepRawUpTo ?? DEFAULT_KEEP_RAW) >= row.raw.length) await tx.insertRaw(ref, gzipSync(row.raw, { level: 1 }));
+    return { status: 'stored' as const };
+  });
+}
+
+function failureKey(report: FailureReport, bytes: Uint8Array, now: number): { key: ReportKey; time: number } {
+  const arrival = report.arrivalDate ? Date.parse(report.arrivalDate) : NaN;
+  return {
+    key: { kind: 'failure', orgName: report.reporter ?? report.reportingMta ?? '', reportId: report.messageId ?? `sha256:${sha256(bytes)}`, domain: report.reportedDomain ?? '' },
+    time: Number.isFinite(arrival) ? Math.floor(arrival / 1000) : now,
+  };
+}
+
+async function storeLeaf(store: ReportStore, leaf: Leaf, origin: string | undefined, options: IngestOptions): Promise<IngestedReport> {
+  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  switch (leaf.kind) {
+    case 'aggregate': {
+      const ids: { header?: AggregateHeader } = {};
+      const describe = (): Pick<IngestedReport, 'reportId' | 'orgName' | 'domain'> =>
+        ids.header ? { reportId: ids.header.metadata.reportId, orgName: ids.header.metadata.orgName, domain: ids.header.policy.domain } : {};
+      try {
+        const result = await storeAggregate(store, leaf.chunks, origin, options, ids);
+        return { status: result.status, kind: 'aggregate', ...describe(), ...(result.records !== undefined ? { records: result.records } : {}) };
+      } catch (e) {
+        if (e instanceof AggregateError || e instanceof UnpackError) return { status: 'quarantined', kind: 'aggregate', ...describe(), reason: e.code };
+        if (isUniqueViolation(e)) return { status: 'duplicate', kind: 'aggregate', ...describe() };
+        throw e;
+      }
+    }
+    case 'tlsrpt': {
+      const parsed = parseTlsReport(new TextDecoder().decode(leaf.bytes));
+      if (!parsed.ok) return { status: 'quarantined', kind: 'tlsrpt', reason: `tlsrpt-${parsed.error}` };
+      const r = parsed.report;
+      const domain = r.policies[0]!.policyDomain;
+      const ids = { reportId: r.reportId, orgName: r.organizationName, domain };
+      const messages = r.policies.reduce((n, p) => n + p.successful + p.failed, 0);
+      try {
+        const result = await storeSingle(store, { kind: 'tlsrpt', orgName: r.organizationName, reportId: r.reportId, domain }, { begin: r.dateBegin, end: r.dateEnd, meta: r, messages, raw: leaf.bytes }, origin, options);
+        return { status: result.status, kind: 'tlsrpt', ...ids };
+      } catch (e) {
+        if (isUniqueViolation(e)) return { status: 'duplicate', kind: 'tlsrpt', ...ids };
+        throw e;
+      }
+    }
+    case 'failure': {
+      const { key, time } = failureKey(leaf.report, leaf.bytes, now);
+      const ids = { reportId: key.reportId, orgName: key.orgName, domain: key.domain };
+      try {
+        const result = await storeSingle(store, key, { begin: time, end: time, meta: leaf.report, messages: 1, raw: leaf.bytes }, origin, options);
+        return { status: result.status, kind: 'failure', ...ids };
+      } catch (e) {
+        if (isUniqueViolation(e)) return { status: 'duplicate', kind: 'failure', ...ids };
+        throw e;
+      }
+    }
+    case 'unknown':
+      return { status: 'quarantined', kind: 'aggregate', reason: leaf.reason };
+  }
+}
+
+/** Keep an input that could not (wholly) be stored, once per distinct content. */
+async function quarantine(store: ReportStore, raw: Uint8Array | undefined, rawSize: number, input: { name?: string; origin?: string }, reason: string, now: number): Promise<void> {
+  const digest = raw ? sha256(raw) : `origin:${sha256(Buffer.from(`${input.origin ?? ''}|${input.name ?? ''}|${rawSize}`))}`;
+  await store.db
+    .insertInto('quarantine')
+    .values({ sha256: digest, received_at: now, origin: input.origin ?? null, name: input.name ?? null, reason, raw: raw ?? null, raw_size: rawSize, attempts: 1 })
+    .onConflict((oc) => oc.column('sha256').doUpdateSet((eb) => ({ reason, attempts: eb('quarantine.attempts', '+', 1) })))
+    .execute();
+}
+
+/** Stream an input through the unpacker, keeping a copy (when small enough) for the quarantine. */
+async function* tee(chunks: AsyncIterable<Uint8Array>, copy: { parts?: Uint8Array[]; size: number }): AsyncIterable<Uint8Array> {
+  for await (const c of chunks) {
+    copy.size += c.length;
+    if (copy.parts) {
+      if (copy.size > QUARANTINE_RAW_MAX) delete copy.parts;
+      else copy.parts.push(c);
+    }
+    yield c;
+  }
+}
+
+/** Parse and store everything in a streamed input (a large file); each report in its own transaction; never throws for bad input. */
+export async function ingestStream(store: ReportStore, input: StreamInput, options: IngestOptions = {}, raw?: Uint8Array): Promise<IngestSummary> {
+  const summary: IngestSummary = { stored: 0, duplicates: 0, quarantined: 0, reports: [] };
+  const copy: { parts?: Uint8Array[]; size: number } = raw ? { size: 0 } : { parts: [], size: 0 };
+  const reasons: string[] = [];
+  try {
+    // A plain XML report held in memory is its own only leaf: no unpacking machinery for the commonest input.
+    const leaves: AsyncIterable<Leaf> | Leaf[] =
+      raw && sniff(raw.subarray(0, 16)) === 'xml'
+        ? [{ kind: 'aggregate', ...(input.name !== undefined ? { name: input.name } : {}), chunks: input.chunks }]
+        : unpack(tee(input.chunks, copy), input.name, options.unpackLimits ?? DEFAULT_UNPACK_LIMITS);
+    for await (const leaf of leaves) {
+      const result = await storeLeaf(store, leaf, input.origin, options);
+      summary.reports.push(result);
+      if (result.status === 'quarantined') reasons.push(result.reason ?? 'unknown');
+    }
+  } catch (e) {
+    if (!(e instanceof UnpackError)) throw e;
+    summary.reports.push({ status: 'quarantined', kind: 'aggregate', reason: e.code });
+    reasons.push(e.code);
+  }
+  for (const r of summary.reports) {
+    if (r.status === 'stored') summary.stored++;
+    else if (r.status === 'duplicate') summary.duplicates++;
+    else summary.quarantined++;
+  }
+  if (reasons.length) {
+    // Read what was left so the quarantined copy is whole.
+    if (!raw && copy.parts) for await (const _ of tee(input.chunks, copy)) void _;
+    const kept = raw ?? (copy.parts ? Buffer.concat(copy.parts) : undefined);
+    const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
+    await quarantine(store, kept, raw ? raw.length : copy.size, input, [...new Set(reasons)].join(', '), now);
+  }
+  return summary;
+}
+
+/** Parse and store everything in one input; each report in its own transaction; never throws for bad input. */
+export async function ingest(store: ReportStore, input: IngestInput, options?: IngestOptions): Promise<IngestSummary> {
+  const { bytes, name, origin } = input;
+  async function* one(): AsyncIterable<Uint8Array> {
+    yield bytes;
+  }
+  return ingestStream(store, { chunks: one(), ...(name !== undefined ? { name } : {}), ...(origin !== undefined ? { origin } : {}) }, options ?? {}, bytes);
+}

@@ -1,0 +1,148 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { AggregateRecord, DkimAuthResult, PolicyOverrideReason, ReportKind, SpfAuthResult } from '../types.js';
+import type { RecordsTable, ReportDatabase, ReportsTable } from './schema.js';
+
+/** The idempotency key of a stored report: reporter, report id and domain, not the id alone. */
+export interface ReportKey {
+  kind: ReportKind;
+  orgName: string;
+  reportId: string;
+  domain: string;
+}
+
+/** A new `reports` row. */
+export type NewReport = Omit<Insertable<ReportsTable>, 'id'>;
+
+/** What is set on a report once its last record is in. */
+export interface ReportTotals {
+  record_count: number;
+  message_count: number;
+  meta: string;
+  policy: string | null;
+}
+
+/** The writes of one report, all inside one transaction. */
+export interface ReportTransaction {
+  /** Insert the report's row; resolves to its id, or undefined when a report with its key is already stored (a duplicate). */
+  insertReport(row: NewReport): Promise<number | undefined>;
+  /** Insert aggregate records of the report `ref`. */
+  insertRecords(ref: number, records: readonly AggregateRecord[]): Promise<void>;
+  /** Set the counts and the metadata read after the records. */
+  finishReport(ref: number, totals: ReportTotals): Promise<void>;
+  /** Keep the report's own octets (already compressed). */
+  insertRaw(ref: number, raw: Uint8Array): Promise<void>;
+}
+
+/** Writes reports, each in one transaction: committed when `body` resolves, rolled back when it throws. */
+export interface ReportWriter {
+  transaction<T>(body: (tx: ReportTransaction) => Promise<T>): Promise<T>;
+}
+
+/** The columns of `reports` in the order writers bind them. */
+export const REPORT_COLUMNS = ['kind', 'org_name', 'report_id', 'domain', 'email', 'date_begin', 'date_end', 'policy', 'meta', 'record_count', 'message_count', 'origin', 'stored_at'] as const;
+
+/** The columns of the idempotency key (the unique constraint `reports_key`). */
+export const REPORT_KEY = ['kind', 'org_name', 'report_id', 'domain'] as const;
+
+/** The columns of `records` in the order writers bind them. */
+export const RECORD_COLUMNS = ['report_ref', 'source_ip', 'count', 'disposition', 'dkim', 'spf', 'header_from', 'envelope_from', 'envelope_to', 'reasons', 'dkim_auth', 'spf_auth'] as const;
+
+/** Text that JSON writes without escapes: no quote, backslash, control character or lone surrogate half. */
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+function str(s: string): string {
+  return PLAIN.test(s) ? `"${s}"` : JSON.stringify(s);
+}
+
+/** `auth_results/dkim` entries as JSON (the same value JSON.stringify gives, written without its generic walk). */
+export function dkimJson(list: readonly DkimAuthResult[]): string {
+  let out = '[';
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i]!;
+    out += `${i ? ',' : ''}{"domain":${str(d.domain)},"result":${str(d.result)}`;
+    if (d.selector !== undefined) out += `,"selector":${str(d.selector)}`;
+    if (d.humanResult !== undefined) out += `,"humanResult":${str(d.humanResult)}`;
+    out += '}';
+  }
+  return `${out}]`;
+}
+
+/** `auth_results/spf` entries as JSON. */
+export function spfJson(list: readonly SpfAuthResult[]): string {
+  let out = '[';
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    out += `${i ? ',' : ''}{"domain":${str(s.domain)},"result":${str(s.result)}`;
+    if (s.scope !== undefined) out += `,"scope":${str(s.scope)}`;
+    if (s.humanResult !== undefined) out += `,"humanResult":${str(s.humanResult)}`;
+    out += '}';
+  }
+  return `${out}]`;
+}
+
+/** `policy_evaluated/reason` entries as JSON, or null when there are none. */
+export function reasonsJson(list: readonly PolicyOverrideReason[]): string | null {
+  if (!list.length) return null;
+  let out = '[';
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i]!;
+    out += `${i ? ',' : ''}{"type":${str(r.type)}`;
+    if (r.comment !== undefined) out += `,"comment":${str(r.comment)}`;
+    out += '}';
+  }
+  return `${out}]`;
+}
+
+/** One aggregate record as a `records` row. */
+export function recordRow(ref: number, r: AggregateRecord): Insertable<RecordsTable> {
+  return {
+    report_ref: ref,
+    source_ip: r.sourceIp,
+    count: r.count,
+    disposition: r.disposition,
+    dkim: r.dkim,
+    spf: r.spf,
+    header_from: r.headerFrom,
+    envelope_from: r.envelopeFrom ?? null,
+    envelope_to: r.envelopeTo ?? null,
+    reasons: reasonsJson(r.reasons),
+    dkim_auth: dkimJson(r.dkimResults),
+    spf_auth: spfJson(r.spfResults),
+  };
+}
+
+/** Rows per INSERT statement through kysely (PostgreSQL allows 65,535 parameters; 12 a row). */
+const KYSELY_BATCH = 1000;
+
+function kyselyTransaction(trx: Transaction<ReportDatabase>): ReportTransaction {
+  return {
+    async insertReport(row) {
+      const inserted = await trx
+        .insertInto('reports')
+        .values(row)
+        .onConflict((oc) => oc.columns(REPORT_KEY).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return inserted === undefined ? undefined : Number(inserted.id);
+    },
+    async insertRecords(ref, records) {
+      for (let at = 0; at < records.length; at += KYSELY_BATCH) {
+        await trx
+          .insertInto('records')
+          .values(records.slice(at, at + KYSELY_BATCH).map((r) => recordRow(ref, r)))
+          .execute();
+      }
+    },
+    async finishReport(ref, totals) {
+      await trx.updateTable('reports').set(totals).where('id', '=', ref).execute();
+    },
+    async insertRaw(ref, raw) {
+      await trx.insertInto('report_raw').values({ report_ref: ref, raw }).execute();
+    },
+  };
+}
+
+/** The writer of any kysely database (PostgreSQL): each report in `db.transaction()`. */
+export function kyselyWriter(db: Kysely<ReportDatabase>): ReportWriter {
+  return { transaction: (body) => db.transaction().execute((trx) => body(kyselyTransaction(trx))) };
+}

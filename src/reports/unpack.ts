@@ -1,0 +1,191 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { unzipSync } from 'fflate';
+import { looksLikeFailureReport, parseFailureReport } from './failure.js';
+import { parseMime } from './mime.js';
+import type { FailureReport } from './types.js';
+
+/** Caps on what one input may unpack to. */
+export interface UnpackLimits {
+  /** Most decompressed octets of one gzip stream or zip entry. */
+  maxDecompressed: number;
+  /** Most octets read into memory for a zip, an email or a JSON report. */
+  maxInMemory: number;
+  /** Most entries read from one zip. */
+  maxZipEntries: number;
+  /** Deepest container nesting (zip in an email, gzip in a zip...). */
+  maxNesting: number;
+}
+
+/** Defaults: large enough for any real report, small enough for a laptop. */
+export const DEFAULT_UNPACK_LIMITS: UnpackLimits = { maxDecompressed: 4 * 1024 ** 3, maxInMemory: 256 * 1024 ** 2, maxZipEntries: 100, maxNesting: 4 };
+
+/** Why an input (or part of it) could not be unpacked. */
+export type UnpackErrorCode = 'too-large' | 'bad-gzip' | 'bad-zip' | 'too-deep' | 'unrecognized' | 'no-report-found';
+
+/** An unpacking failure (caught by ingest and quarantined). */
+export class UnpackError extends Error {
+  constructor(readonly code: UnpackErrorCode) {
+    super(code);
+  }
+}
+
+/** One report-shaped thing found in an input. */
+export type Leaf =
+  | { kind: 'aggregate'; name?: string; chunks: AsyncIterable<Uint8Array> }
+  | { kind: 'tlsrpt'; name?: string; bytes: Uint8Array }
+  | { kind: 'failure'; name?: string; report: FailureReport; bytes: Uint8Array }
+  | { kind: 'unknown'; name?: string; reason: UnpackErrorCode };
+
+type Sniffed = 'gzip' | 'zip' | 'xml' | 'json' | 'other';
+
+/** What the first octets say the content is (a BOM and leading whitespace skipped). */
+export function sniff(head: Uint8Array): Sniffed {
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'zip';
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
+  if (head[i] === 0x3c) return 'xml';
+  if (head[i] === 0x7b) return 'json';
+  return 'other';
+}
+
+/** Where an XML document starts inside a text part (a report pasted inline after a few lines of prose). */
+function inlineXmlStart(bytes: Uint8Array): number {
+  const head = Buffer.from(bytes.subarray(0, 8192)).toString('latin1');
+  const at = head.search(/<\?xml|<(\w+:)?feedback[\s>]/);
+  return at;
+}
+
+async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  yield bytes;
+}
+
+/** Read a stream's first chunk (at least `min` octets if the stream has them) and give back a stream that still starts with it. */
+async function peek(chunks: AsyncIterable<Uint8Array>, min = 16): Promise<{ head: Uint8Array; stream: AsyncIterable<Uint8Array> }> {
+  const it = chunks[Symbol.asyncIterator]();
+  const got: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  while (size < min) {
+    const next = await it.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    got.push(next.value);
+    size += next.value.length;
+  }
+  const head = got.length === 1 ? got[0]! : Buffer.concat(got);
+  async function* stream(): AsyncIterable<Uint8Array> {
+    if (head.length) yield head;
+    if (done) return;
+    for (;;) {
+      const next = await it.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { head, stream: stream() };
+}
+
+/** Gunzip a stream, bounded by `max` output octets. */
+async function* gunzip(chunks: AsyncIterable<Uint8Array>, max: number): AsyncIterable<Uint8Array> {
+  const z = createGunzip({ chunkSize: 64 * 1024 });
+  const piped = pipeline(Readable.from(chunks, { objectMode: false }), z).catch(() => undefined);
+  let total = 0;
+  try {
+    for await (const out of z as AsyncIterable<Buffer>) {
+      total += out.length;
+      if (total > max) throw new UnpackError('too-large');
+      yield out;
+    }
+  } catch (e) {
+    throw e instanceof UnpackError ? e : new UnpackError('bad-gzip');
+  } finally {
+    z.destroy();
+    await piped;
+  }
+}
+
+/** Read a whole stream into memory, bounded. */
+export async function readAll(chunks: AsyncIterable<Uint8Array>, max: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const c of chunks) {
+    total += c.length;
+    if (total > max) throw new UnpackError('too-large');
+    parts.push(c);
+  }
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+}
+
+function unzip(bytes: Uint8Array, limits: UnpackLimits): Array<{ name: string; bytes: Uint8Array }> {
+  let entries = 0;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => !f.name.endsWith('/') && f.originalSize <= limits.maxDecompressed && f.originalSize <= limits.maxInMemory && ++entries <= limits.maxZipEntries,
+    });
+  } catch {
+    throw new UnpackError('bad-zip');
+  }
+  return Object.entries(files).map(([name, data]) => ({ name, bytes: data }));
+}
+
+/** Find every report in one input: compressed files, archives and email messages are opened, bounded. */
+export async function* unpack(chunks: AsyncIterable<Uint8Array>, name: string | undefined, limits: UnpackLimits = DEFAULT_UNPACK_LIMITS, depth = 0): AsyncGenerator<Leaf> {
+  if (depth > limits.maxNesting) {
+    yield { kind: 'unknown', ...(name ? { name } : {}), reason: 'too-deep' };
+    return;
+  }
+  const named = name ? { name } : {};
+  const { head, stream } = await peek(chunks);
+  const kind = sniff(head);
+  if (kind === 'gzip') {
+    const inner = name?.replace(/\.gz$/i, '');
+    yield* unpack(gunzip(stream, limits.maxDecompressed), inner, limits, depth + 1);
+  } else if (kind === 'zip') {
+    for (const entry of unzip(await readAll(stream, limits.maxInMemory), limits)) yield* unpack(once(entry.bytes), entry.name, limits, depth + 1);
+  } else if (kind === 'xml') {
+    yield { kind: 'aggregate', ...named, chunks: stream };
+  } else if (kind === 'json') {
+    yield { kind: 'tlsrpt', ...named, bytes: await readAll(stream, limits.maxInMemory) };
+  } else {
+    const bytes = await readAll(stream, limits.maxInMemory);
+    yield* unpackMessage(bytes, name, limits, depth);
+  }
+}
+
+/** The reports in an email message: attachments of any type, inline reports, or the message itself as a failure report. */
+async function* unpackMessage(bytes: Uint8Array, name: string | undefined, limits: UnpackLimits, depth: number): AsyncGenerator<Leaf> {
+  const named = name ? { name } : {};
+  const message = bytes.length ? parseMime(bytes) : undefined;
+  if (!message) {
+    yield { kind: 'unknown', ...named, reason: 'unrecognized' };
+    return;
+  }
+  if (message.parts.some((p) => p.contentType === 'message/feedback-report')) {
+    yield { kind: 'failure', ...named, report: parseFailureReport(message), bytes };
+    return;
+  }
+  let found = 0;
+  for (const part of message.parts) {
+    if (part.contentType.startsWith('message/') || part.contentType.includes('rfc822')) continue;
+    const partName = part.filename ?? name;
+    const kind = sniff(part.content.subarray(0, 16));
+    if (kind === 'other' || kind === 'xml') {
+      const at = inlineXmlStart(part.content);
+      if (at < 0) continue;
+      found++;
+      yield* unpack(once(part.content.subarray(at)), partName, limits, depth + 1);
+    } else {
+      found++;
+      yield* unpack(once(part.content), partName, limits, depth + 1);
+    }
+  }
+  if (found) return;
+  if (looksLikeFailureReport(message)) yield { kind: 'failure', ...named, report: parseFailureReport(message), bytes };
+  else yield { kind: 'unknown', ...named, reason: 'no-report-found' };
+}
