@@ -21,6 +21,11 @@ export interface CompareOptions {
   rounds: number;
   /** Time spent in one round of one contender. */
   roundMs: number;
+  /**
+   * A round is cut into slices of this many milliseconds that alternate between the contenders, so load
+   * that comes and goes within a round falls on every contender of it alike. Default 100 (at most `roundMs`).
+   */
+  sliceMs?: number;
   /** Operations run before timing, to warm the JIT and caches. */
   warmup: number;
   /** Items one operation handles (messages in a batch): the reported rate is per item. Default 1. */
@@ -34,25 +39,34 @@ function median(values: number[]): number {
 }
 
 /**
- * Time contenders side by side in one process: rounds alternate between them, so machine noise
- * falls on all of them alike, and the medians are compared.
+ * Time contenders side by side in one process: each round is cut into short slices that alternate between
+ * them (the order reversed every other round), so machine noise falls on all of them alike, and the
+ * medians of the rounds are compared.
  */
 export async function compare(contenders: Contender[], options: CompareOptions): Promise<Measurement[]> {
   for (const c of contenders) for (let i = 0; i < options.warmup; i++) await c.run();
   const perRound = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const sliceMs = Math.min(options.sliceMs ?? 100, options.roundMs);
+  const slices = Math.max(1, Math.round(options.roundMs / sliceMs));
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 ? [...contenders].reverse() : contenders;
-    for (const c of order) {
-      let ops = 0;
-      const start = performance.now();
-      let elapsed = 0;
-      while (elapsed < options.roundMs) {
-        await c.run();
-        ops++;
-        elapsed = performance.now() - start;
+    const ops = new Map<string, number>(contenders.map((c) => [c.name, 0]));
+    const time = new Map<string, number>(contenders.map((c) => [c.name, 0]));
+    for (let slice = 0; slice < slices; slice++) {
+      for (const c of order) {
+        let n = 0;
+        const start = performance.now();
+        let elapsed = 0;
+        while (elapsed < sliceMs) {
+          await c.run();
+          n++;
+          elapsed = performance.now() - start;
+        }
+        ops.set(c.name, ops.get(c.name)! + n);
+        time.set(c.name, time.get(c.name)! + elapsed);
       }
-      perRound.get(c.name)!.push((ops * (options.itemsPerRun ?? 1) * 1000) / elapsed);
     }
+    for (const c of contenders) perRound.get(c.name)!.push((ops.get(c.name)! * (options.itemsPerRun ?? 1) * 1000) / time.get(c.name)!);
   }
   return contenders.map((c) => {
     const rounds = perRound.get(c.name)!;
