@@ -1,8 +1,9 @@
-import { createHash, createVerify, verify as cryptoVerify, type KeyObject } from 'node:crypto';
-import { canonicalizeHeaderField } from '../dkim/canonicalize.js';
+import type { KeyObject } from 'node:crypto';
+import { headerHashData } from '../dkim/canonicalize.js';
 import { blankedSignatureField, decodeDkimQuotedPrintable } from '../dkim/signature.js';
+import { verifyHeaderData } from '../dkim/header-crypto.js';
 import type { DkimSignature } from '../dkim/types.js';
-import { bottomUpCursor, getFields } from '../message/header.js';
+import { fieldsByName, getFields, selectSignedFields } from '../message/header.js';
 import type { HeaderField } from '../message/types.js';
 import type { Diagnosis, Hop, Params, Recorded, Route } from './types.js';
 
@@ -13,26 +14,8 @@ const SUBJECT_TAG = /^(\s*(?:(?:re|fwd?|aw|sv)\s*:\s*)*)(\[[^\]\r\n]{1,64}\]\s?)
 
 /** Whether `sig` verifies over `fields` with `key` (the header hash, RFC 6376 §3.7). */
 function headerVerifies(sig: DkimSignature, fields: readonly HeaderField[], key: KeyObject): boolean {
-  const cursor = bottomUpCursor(fields);
-  const pieces: Uint8Array[] = [];
-  for (const name of sig.signedHeaders) {
-    const field = cursor.next(name);
-    if (field) pieces.push(canonicalizeHeaderField(field.raw, sig.headerCanonicalization));
-  }
-  const own = canonicalizeHeaderField(blankedSignatureField(sig), sig.headerCanonicalization);
-  pieces.push(own.subarray(0, own.length >= 2 && own[own.length - 2] === 0x0d ? own.length - 2 : own.length));
-  try {
-    if (sig.keyType === 'rsa') {
-      const v = createVerify(sig.hash === 'sha1' ? 'sha1' : 'sha256');
-      for (const p of pieces) v.update(p);
-      return v.verify(key, sig.signature);
-    }
-    const h = createHash('sha256');
-    for (const p of pieces) h.update(p);
-    return cryptoVerify(null, h.digest(), key, sig.signature);
-  } catch {
-    return false;
-  }
+  const data = headerHashData(selectSignedFields(fieldsByName(fields), sig.signedHeaders).map((f) => f.raw), blankedSignatureField(sig), sig.headerCanonicalization);
+  return verifyHeaderData(sig.keyType, sig.hash, key, data, sig.signature);
 }
 
 function replaced(fields: readonly HeaderField[], target: HeaderField, raw: string | undefined): HeaderField[] {

@@ -6,7 +6,7 @@ import { readHeader, readHeaderInMemory, type MessageHead, type MessageSource } 
 import { fieldsByName } from '../message/header.js';
 import { formatAar, gatherAuthResults, splitAuthResults, type AuthResPieces } from './aar.js';
 import { arcFieldKind, collectChain } from './chain.js';
-import { amsHeaderInput, rawSets, sealHeaderInput, signPieces } from './crypto.js';
+import { amsHeaderInput, rawSets, sealHeaderInput, signHeaderData } from './crypto.js';
 import { MAX_ARC_INSTANCE } from './parse.js';
 import type { ArcChainValidation, ArcResult, ArcSealError, ArcSealOptions, ArcSealResult } from './types.js';
 import { verifyArcHead } from './verify.js';
@@ -121,7 +121,7 @@ export async function sealArc(message: MessageSource, options: ArcSealOptions): 
     ['t', t],
   ];
   const amsUnsigned = Buffer.from(`${joinTags('ARC-Message-Signature', amsTags(''), fold)}${CRLF}`, 'latin1');
-  const amsSignature = signPieces(keyType, key.key, amsHeaderInput(fieldsByName(fields), list.headers, amsUnsigned, 'relaxed')).toString('base64');
+  const amsSignature = signHeaderData(keyType, key.key, amsHeaderInput(fieldsByName(fields), list.headers, amsUnsigned, 'relaxed')).toString('base64');
   const ams = joinTags('ARC-Message-Signature', amsTags(amsSignature), fold);
 
   const sealTags = (b: string): Array<[string, string]> => [
@@ -138,7 +138,7 @@ export async function sealArc(message: MessageSource, options: ArcSealOptions): 
   const earlier = cv === 'fail' || collected.status !== 'ok' ? [] : rawSets(collected.sets);
   const sets = [...earlier, { aar: Buffer.from(`${aar}${CRLF}`, 'utf8'), ams: Buffer.from(`${ams}${CRLF}`, 'latin1'), seal: new Uint8Array(0) }];
   const sealUnsigned = Buffer.from(`${joinTags('ARC-Seal', sealTags(''), fold)}${CRLF}`, 'latin1');
-  const sealSignature = signPieces(keyType, key.key, sealHeaderInput(sets, sealUnsigned)).toString('base64');
+  const sealSignature = signHeaderData(keyType, key.key, sealHeaderInput(sets, sealUnsigned)).toString('base64');
   const seal = joinTags('ARC-Seal', sealTags(sealSignature), fold);
   return { ok: true, instance, cv, seal, messageSignature: ams, authResults: aar, header: `${seal}${CRLF}${ams}${CRLF}${aar}${CRLF}`, chain };
 }

@@ -3,7 +3,7 @@ import { defaultKeyCache, fetchDkimKey, type DkimKeyLookup, type FetchKeyOptions
 import { readHeader, readHeaderInMemory, type MessageHead, type MessageSource } from '../dkim/source.js';
 import { fieldsByName } from '../message/header.js';
 import { collectChain, DEFAULT_MAX_ARC_FIELDS, type ArcSet } from './chain.js';
-import { amsHeaderInput, blankedAms, isTemporary, rawSets, sealHeaderInput, usableKey, verifyPieces } from './crypto.js';
+import { amsHeaderInput, blankedAms, isTemporary, rawSets, sealHeaderInput, usableKey, verifyHeaderData } from './crypto.js';
 import { blankedField } from './parse.js';
 import type { ArcCheckFailure, ArcMessageSignature, ArcReason, ArcResult, ArcSetInfo, ArcStep, ArcVerifyOptions } from './types.js';
 
@@ -92,7 +92,7 @@ export async function verifyArcHead(head: MessageHead, options: ArcVerifyOptions
     if (tracing) trace.push({ kind: 'body-hash', instance: ams.instance, ok: bodyOk, expected: ams.bodyHash.toString('base64'), computed: computed.toString('base64') });
     if (!bodyOk) return { code: 'body-hash-mismatch', expected: ams.bodyHash.toString('base64'), computed: computed.toString('base64') };
     const pieces = amsHeaderInput(byName, ams.signedHeaders, blankedAms(ams), ams.headerCanonicalization);
-    return verifyPieces(ams.keyType, ams.hash, key.key.publicKey, pieces, ams.signature) ? undefined : { code: 'signature-mismatch' };
+    return verifyHeaderData(ams.keyType, ams.hash, key.key.publicKey, pieces, ams.signature) ? undefined : { code: 'signature-mismatch' };
   };
   const record = (set: ArcSetInfo | undefined, which: 'sealResult' | 'messageSignatureResult', failure: ArcCheckFailure | undefined): void => {
     if (set) set[which] = failure === undefined ? 'pass' : isTemporary(failure) ? 'temperror' : 'fail';
@@ -138,5 +138,5 @@ async function checkSeal(upTo: readonly ArcSet[], set: ArcSet, lookup: (selector
   const key = usableKey(seal, await lookup(seal.selector, seal.domain));
   if (!key.ok) return key.failure;
   const pieces = sealHeaderInput(rawSets(upTo), blankedField(seal));
-  return verifyPieces(seal.keyType, seal.hash, key.key.publicKey, pieces, seal.signature) ? undefined : { code: 'signature-mismatch' };
+  return verifyHeaderData(seal.keyType, seal.hash, key.key.publicKey, pieces, seal.signature) ? undefined : { code: 'signature-mismatch' };
 }

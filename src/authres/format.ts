@@ -1,5 +1,5 @@
-import { fold, type Unit } from './fold.js';
-import { addressValue, cleanText, commentText, domainValue, encodeCommentText, tokenOrQuoted } from './quote.js';
+import { Folder, type FoldOptions } from './fold.js';
+import { addressValue, cleanText, commentText, domainValue, encodeCommentText, isToken, lastAt, MAX_TEXT, tokenOrQuoted } from './quote.js';
 import type {
   ArcAuthResInput,
   AuthResFieldInput,
@@ -18,17 +18,14 @@ export const ARC_AUTHRES_FIELD = 'ARC-Authentication-Results';
 
 /** {@link AuthResFormatOptions} with every default filled in. */
 interface Resolved {
-  lineLength: number;
-  indent: string;
-  resultPerLine: boolean;
+  /** Line length, indent and one result per line, as the folder takes them. */
+  fold: FoldOptions;
   utf8: boolean;
   signaturePrefixLength: number;
   dmarcPolicyProperty: NonNullable<AuthResFormatOptions['dmarcPolicyProperty']>;
   dmarcComment: boolean;
 }
 
-const KEYWORD = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-const PROPERTY = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const MAX_VERSION = 999_999_999;
 const NOT_BASE64 = /[^A-Za-z0-9+/=]/;
 
@@ -39,10 +36,9 @@ function resolve(options: AuthResFormatOptions): Resolved {
   if (!Number.isInteger(lineLength) || lineLength < 0) throw new TypeError('inkan: lineLength must be a non-negative integer');
   const signaturePrefixLength = options.signaturePrefixLength ?? 8;
   if (!Number.isInteger(signaturePrefixLength) || signaturePrefixLength < 1) throw new TypeError('inkan: signaturePrefixLength must be a positive integer');
+  const groupPerLine = (options.resultPerLine ?? true) && lineLength > 0;
   return {
-    lineLength,
-    indent,
-    resultPerLine: options.resultPerLine ?? true,
+    fold: { lineLength, indent, groupPerLine },
     utf8: options.utf8 ?? false,
     signaturePrefixLength,
     dmarcPolicyProperty: options.dmarcPolicyProperty ?? 'policy.published-domain-policy',
@@ -58,8 +54,22 @@ function resolved(options: AuthResFormatOptions | undefined): Resolved {
   return options === undefined ? DEFAULTS : resolve(options);
 }
 
-function keyword(value: string, what: string, pattern = KEYWORD): string {
-  if (typeof value !== 'string' || !pattern.test(value)) throw new TypeError(`inkan: the A-R ${what} must be a keyword (letters, digits, "-", "_"), got ${JSON.stringify(value)}`);
+/**
+ * Whether `value` is a keyword: a letter or digit, then letters, digits, `-` and `_`, and `.` too when `dots`
+ * (a property name). A loop rather than a regex: every result of every message passes here twice.
+ */
+function isKeyword(value: string, dots: boolean): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) continue;
+    if (i === 0 || (c !== 0x2d && c !== 0x5f && !(dots && c === 0x2e))) return false;
+  }
+  return true;
+}
+
+function keyword(value: string, what: string, dots = false): string {
+  if (typeof value !== 'string' || !isKeyword(value, dots)) throw new TypeError(`inkan: the A-R ${what} must be a keyword (letters, digits, "-", "_"), got ${JSON.stringify(value)}`);
   return value.toLowerCase();
 }
 
@@ -69,22 +79,60 @@ function version(value: number | undefined, what: string): number | undefined {
   return value;
 }
 
+/** Whether a character code is of the base64 alphabet (RFC 4648) or `=`. */
+function isBase64Char(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x3d;
+}
+
 /** The first `n` base64 characters of `signature` (RFC 4648 alphabet and `=`), folding whitespace and anything else skipped. */
 function base64Prefix(signature: string, n: number): string {
+  // The usual b= is clean where the prefix is taken: one slice, not a string grown character by character.
+  const end = Math.min(n, signature.length);
+  let clean = 0;
+  while (clean < end && isBase64Char(signature.charCodeAt(clean))) clean++;
+  if (clean === end) return signature.slice(0, end);
   let out = '';
   for (let i = 0; i < signature.length && out.length < n; i++) {
-    const c = signature.charCodeAt(i);
-    const base64 = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f || c === 0x3d;
-    if (base64) out += signature[i];
+    if (isBase64Char(signature.charCodeAt(i))) out += signature[i];
   }
   return out;
 }
+
+/** How many base64 characters `a` and `b` share from the start, anything else skipped; -1 when they are the same base64 text. */
+function commonBase64(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  for (;;) {
+    while (i < a.length && !isBase64Char(a.charCodeAt(i))) i++;
+    while (j < b.length && !isBase64Char(b.charCodeAt(j))) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length ? -1 : n;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return n;
+    i++;
+    j++;
+    n++;
+  }
+}
+
+/** Signatures of one field compared pair by pair up to this many; beyond, sorted (a field has one or two). */
+const PAIRWISE = 8;
 
 /** The `header.b` prefix of each signature (RFC 6008 §4): at least `min` characters, and enough to differ from every other signature of the field. */
 export function signaturePrefixes(signatures: readonly string[], min: number): string[] {
   // One signature differs from nothing: its first `min` base64 characters (the common case: no copy of the whole b=, no sort, no maps).
   if (signatures.length === 1) return [base64Prefix(signatures[0]!, Math.min(Math.max(min, 1), 200))];
-  // A verified signature's b= is usually clean already: a test scans without building a copy.
+  if (signatures.length > PAIRWISE) return sortedPrefixes(signatures, min);
+  // A few: each needs one character more than it shares with the closest other (identical ones cannot differ),
+  // found without cleaning copies of the whole b= values: they usually differ within the first characters.
+  return signatures.map((sig, i) => {
+    let shared = 0;
+    for (let j = 0; j < signatures.length; j++) if (j !== i) shared = Math.max(shared, commonBase64(sig, signatures[j]!));
+    return base64Prefix(sig, Math.min(Math.max(min, shared + 1), 200));
+  });
+}
+
+/** {@link signaturePrefixes} for many signatures: cleaned, sorted, each compared with its neighbours. */
+function sortedPrefixes(signatures: readonly string[], min: number): string[] {
   const clean = signatures.map((s) => (NOT_BASE64.test(s) ? s.replace(/[^A-Za-z0-9+/=]/g, '') : s));
   const sorted = [...new Set(clean)].sort();
   const needed = new Map<string, number>();
@@ -101,24 +149,30 @@ export function signaturePrefixes(signatures: readonly string[], min: number): s
   return clean.map((sig) => sig.slice(0, Math.min(needed.get(sig) ?? min, 200)));
 }
 
-/** The reason (cleaned) and the comments (cleaned, 7-bit unless `utf8`) the caller gave. */
-function notes(input: AuthResInput, utf8: boolean, comments: string[]): string | undefined {
-  const list = input.comment === undefined ? [] : typeof input.comment === 'string' ? [input.comment] : input.comment;
+/** The comments the caller gave, cleaned (and 7-bit unless `utf8`), as units. */
+function writeComments(folder: Folder, comment: string | readonly string[] | undefined, utf8: boolean): void {
+  if (comment === undefined) return;
+  const list = typeof comment === 'string' ? [comment] : comment;
   for (const c of list) {
     const clean = cleanText(String(c), true);
     const text = utf8 ? clean : encodeCommentText(clean);
-    if (text !== '') comments.push(text);
+    if (text !== '') folder.unit(commentText(text), true);
   }
-  return input.reason === undefined ? undefined : cleanText(String(input.reason), utf8);
 }
 
-/** `key=value` as one unit; nothing when the value encodes to empty (the property is then left out). */
-function push(props: Unit[], key: string, encoded: string): void {
-  if (encoded !== '') props.push(`${key}=${encoded}`);
+/** `key=value` as one unit, where `value` is a token or a quoted-string (only the latter may hold spaces). */
+function property(folder: Folder, key: string, value: string): void {
+  folder.unit(`${key}=${value}`, value.charCodeAt(0) === 0x22);
+}
+
+/** {@link property}, or nothing when the value encodes to empty (the property is then left out). */
+function push(folder: Folder, key: string, encoded: string): void {
+  if (encoded !== '') property(folder, key, encoded);
 }
 
 /** A typed property's text as a token or quoted-string; nothing when it cleans to empty (the property is then left out). */
 function word(value: string, utf8: boolean): string {
+  if (typeof value === 'string' && value.length <= MAX_TEXT && isToken(value)) return value; // clean already, and a token
   const clean = cleanText(String(value), utf8);
   return clean === '' ? '' : tokenOrQuoted(clean);
 }
@@ -131,106 +185,109 @@ function isKnown(input: AuthResInput): input is KnownInput {
   return (m === 'spf' || m === 'dkim' || m === 'dmarc' || m === 'arc') && !('properties' in input);
 }
 
-/** What each method writes (RFC 8601 §2.7, RFC 7489 §11.2, RFC 9989, RFC 8617 §4.4). */
-function toUnits(input: AuthResInput, prefix: string | undefined, o: Resolved): Unit[] {
-  if (input === null || typeof input !== 'object') throw new TypeError('inkan: each A-R result must be an object');
+/** The `(p=... sp=... dis=...)` comment of a DMARC result, cleaned. */
+function dmarcComment(input: DmarcAuthResInput): string {
+  let text = `p=${input.policy}`;
+  if (input.subdomainPolicy !== undefined) text += ` sp=${input.subdomainPolicy}`;
+  if (input.appliedDisposition !== undefined) text += ` dis=${input.appliedDisposition}`;
+  return cleanText(text, false);
+}
+
+/** A DMARC policy word as a property value; nothing when absent. */
+function policyWord(value: string | undefined): string {
+  return value === undefined ? '' : word(value, false);
+}
+
+/**
+ * What each method writes (RFC 8601 §2.7, RFC 7489 §11.2, RFC 9989, RFC 8617 §4.4): the result, comments, reason
+ * and properties, in that order, straight into the folder (no per-call lists or closures: this runs per result per message).
+ */
+function writeResult(folder: Folder, input: AuthResInput, known: boolean, prefix: string | undefined, o: Resolved): void {
   const method = keyword(input.method, 'method');
   const result = keyword(input.result, 'result');
-  const comments: string[] = [];
-  const reason = notes(input, o.utf8, comments);
   const u = o.utf8;
-  const props: Unit[] = [];
-  const units = (v?: number): Unit[] => {
-    const out: Unit[] = [v === undefined ? `${method}=${result}` : `${method}/${v}=${result}`];
-    for (const comment of comments) out.push(commentText(comment));
-    if (reason !== undefined) out.push(`reason=${tokenOrQuoted(reason)}`);
-    for (const p of props) out.push(p);
-    return out;
-  };
-  if (!isKnown(input)) {
-    const generic = input as GenericAuthResInput;
-    const v = version(generic.version, 'method');
-    for (const p of generic.properties ?? []) {
+  const typed = known ? (input as KnownInput) : undefined;
+  const v = typed ? undefined : version((input as GenericAuthResInput).version, 'method');
+  folder.unit(v === undefined ? `${method}=${result}` : `${method}/${v}=${result}`, false);
+  if (typed?.method === 'dmarc' && o.dmarcComment && typed.policy !== undefined) folder.unit(commentText(dmarcComment(typed)), true);
+  writeComments(folder, input.comment, u);
+  if (input.reason !== undefined) property(folder, 'reason', tokenOrQuoted(cleanText(String(input.reason), u)));
+  if (typed === undefined) {
+    for (const p of (input as GenericAuthResInput).properties ?? []) {
       // An empty value is written as "" here: the caller asked for this property.
-      props.push(`${keyword(p.ptype, 'ptype')}.${keyword(p.property, 'property', PROPERTY)}=${tokenOrQuoted(cleanText(String(p.value), u))}`);
+      property(folder, `${keyword(p.ptype, 'ptype')}.${keyword(p.property, 'property', true)}`, tokenOrQuoted(cleanText(String(p.value), u)));
     }
-    return units(v);
+    return;
   }
-  switch (input.method) {
+  switch (typed.method) {
     case 'spf':
-      if (input.mailFrom !== undefined) push(props, 'smtp.mailfrom', addressValue(input.mailFrom, u));
-      if (input.helo !== undefined) push(props, 'smtp.helo', domainValue(input.helo, u));
+      if (typed.mailFrom !== undefined) push(folder, 'smtp.mailfrom', addressValue(typed.mailFrom, u));
+      if (typed.helo !== undefined) push(folder, 'smtp.helo', domainValue(typed.helo, u));
       break;
     case 'dkim':
-      if (input.domain !== undefined) push(props, 'header.d', domainValue(input.domain, u));
-      if (input.identity !== undefined) push(props, 'header.i', addressValue(input.identity, u));
-      if (input.selector !== undefined) push(props, 'header.s', word(input.selector, u));
-      if (input.algorithm !== undefined) push(props, 'header.a', word(input.algorithm, u));
-      if (prefix !== undefined && prefix !== '') push(props, 'header.b', tokenOrQuoted(prefix));
+      if (typed.domain !== undefined) push(folder, 'header.d', domainValue(typed.domain, u));
+      if (typed.identity !== undefined) push(folder, 'header.i', addressValue(typed.identity, u));
+      if (typed.selector !== undefined) push(folder, 'header.s', word(typed.selector, u));
+      if (typed.algorithm !== undefined) push(folder, 'header.a', word(typed.algorithm, u));
+      if (prefix !== undefined && prefix !== '') push(folder, 'header.b', tokenOrQuoted(prefix));
       break;
     case 'dmarc': {
-      if (o.dmarcComment && input.policy !== undefined) {
-        const parts = [`p=${input.policy}`];
-        if (input.subdomainPolicy !== undefined) parts.push(`sp=${input.subdomainPolicy}`);
-        if (input.appliedDisposition !== undefined) parts.push(`dis=${input.appliedDisposition}`);
-        comments.unshift(cleanText(parts.join(' '), false));
+      const from = typed.headerFrom;
+      const at = from === undefined ? -1 : lastAt(from);
+      const fromDomain = from === undefined ? '' : at < 0 ? from : from.slice(at + 1);
+      if (from !== undefined) push(folder, 'header.from', at >= 0 ? addressValue(from, u) : domainValue(from, u));
+      push(folder, o.dmarcPolicyProperty, policyWord(typed.policy));
+      push(folder, 'policy.published-subdomain-policy', policyWord(typed.subdomainPolicy));
+      // The usual policy domain is the From domain itself: the same text needs no second encoding to compare.
+      if (typed.policyDomain !== undefined && typed.policyDomain !== fromDomain) {
+        const domain = domainValue(typed.policyDomain, u);
+        if (domain !== (from === undefined ? '' : domainValue(fromDomain, u))) push(folder, 'polrec.domain', domain);
       }
-      const from = input.headerFrom;
-      if (from !== undefined) push(props, 'header.from', from.includes('@') ? addressValue(from, u) : domainValue(from, u));
-      const policy = (w: string | undefined): string => (w === undefined ? '' : word(w, false));
-      push(props, o.dmarcPolicyProperty, policy(input.policy));
-      push(props, 'policy.published-subdomain-policy', policy(input.subdomainPolicy));
-      if (input.policyDomain !== undefined) {
-        const domain = domainValue(input.policyDomain, u);
-        const fromDomain = from === undefined ? '' : domainValue(from.slice(from.lastIndexOf('@') + 1), u);
-        if (domain !== fromDomain) push(props, 'polrec.domain', domain);
-      }
-      push(props, 'policy.applied-disposition', policy(input.appliedDisposition));
-      push(props, 'policy.evaluated-disposition', policy(input.evaluatedDisposition));
+      push(folder, 'policy.applied-disposition', policyWord(typed.appliedDisposition));
+      push(folder, 'policy.evaluated-disposition', policyWord(typed.evaluatedDisposition));
       break;
     }
     case 'arc':
-      if (input.remoteIp !== undefined) push(props, 'smtp.remote-ip', word(input.remoteIp, false));
-      if (input.oldestPass !== undefined) push(props, 'header.oldest-pass', String(version(input.oldestPass, 'oldest-pass')));
+      if (typed.remoteIp !== undefined) push(folder, 'smtp.remote-ip', word(typed.remoteIp, false));
+      if (typed.oldestPass !== undefined) push(folder, 'header.oldest-pass', String(version(typed.oldestPass, 'oldest-pass')));
       break;
   }
-  return units();
 }
 
-/** The units of a whole field value, one group per result, `;` placed, ARC instance first when given. */
-function valueGroups(input: AuthResFieldInput, o: Resolved, instance: number | undefined): Unit[][] {
+/** A whole field value into `folder`: ARC instance when given, authserv-id, version, then one group per result, `;` between. */
+function writeValue(folder: Folder, input: AuthResFieldInput, o: Resolved, instance: number | undefined): string {
   if (input === null || typeof input !== 'object') throw new TypeError('inkan: formatAuthResults takes an object');
   if (typeof input.authservId !== 'string') throw new TypeError('inkan: authservId must be a string');
   const id = cleanText(input.authservId, o.utf8);
   if (id === '') throw new TypeError('inkan: authservId must not be empty');
-  const head: Unit[] = [];
-  if (instance !== undefined) head.push(`i=${instance};`);
-  head.push(tokenOrQuoted(id));
+  // The first group is written whole: a quoted authserv-id never breaks.
+  if (instance !== undefined) folder.unit(`i=${instance};`, false);
   const v = version(input.version, 'authres');
-  if (v !== undefined) head.push(String(v));
+  if (v === undefined) folder.unit(`${tokenOrQuoted(id)};`, false);
+  else {
+    folder.unit(tokenOrQuoted(id), false);
+    folder.unit(`${v};`, false);
+  }
   const results = input.results ?? [];
-  const prefixOf = dkimPrefixes(results, o.signaturePrefixLength);
-  const groups: Unit[][] = [head];
-  head[head.length - 1] += ';';
-  if (results.length === 0) head.push('none');
+  if (results.length === 0) folder.unit('none', false);
+  // Each result's kind, asked once; and the DKIM signatures, whose prefixes depend on one another.
+  const known: boolean[] = [];
+  let signatures: string[] | undefined;
+  for (const r of results) {
+    if (r === null || typeof r !== 'object') throw new TypeError('inkan: each A-R result must be an object');
+    const typed = isKnown(r);
+    known.push(typed);
+    if (typed && r.method === 'dkim') (signatures ??= []).push(typeof r.signature === 'string' ? r.signature : '');
+  }
+  const prefixes = signatures === undefined ? undefined : signaturePrefixes(signatures, o.signaturePrefixLength);
+  let nextPrefix = 0;
   for (let i = 0; i < results.length; i++) {
     const r = results[i]!;
-    const units = toUnits(r, prefixOf?.get(r), o);
-    if (i < results.length - 1) units[units.length - 1] += ';';
-    groups.push(units);
+    folder.group();
+    writeResult(folder, r, known[i]!, known[i] && r.method === 'dkim' ? prefixes![nextPrefix++] : undefined, o);
+    if (i < results.length - 1) folder.semicolon();
   }
-  return groups;
-}
-
-/** The `header.b` prefix of each typed DKIM result, or undefined when there is none (no map for the common field). */
-function dkimPrefixes(results: readonly AuthResInput[], min: number): Map<AuthResInput, string> | undefined {
-  const dkim = results.filter((r): r is DkimAuthResInput => r.method === 'dkim' && isKnown(r));
-  if (dkim.length === 0) return undefined;
-  const prefixes = signaturePrefixes(
-    dkim.map((r) => (typeof r.signature === 'string' ? r.signature : '')),
-    min,
-  );
-  return new Map(dkim.map((r, i) => [r, prefixes[i]!]));
+  return folder.end();
 }
 
 /**
@@ -240,7 +297,7 @@ function dkimPrefixes(results: readonly AuthResInput[], min: number): Map<AuthRe
  */
 export function formatAuthResults(input: AuthResFieldInput, options?: AuthResFormatOptions): string {
   const o = resolved(options);
-  return fold(valueGroups(input, o, undefined), AUTHRES_FIELD.length + 2, { lineLength: o.lineLength, indent: o.indent, groupPerLine: o.resultPerLine && o.lineLength > 0 });
+  return writeValue(new Folder(AUTHRES_FIELD.length + 2, o.fold), input, o, undefined);
 }
 
 /** The whole `Authentication-Results: ...` field, folded, without the final CRLF. */
@@ -256,8 +313,7 @@ function arcInstance(instance: number): number {
 /** The value of an `ARC-Authentication-Results` field (RFC 8617 §4.1.1): `i=N; ` and then what {@link formatAuthResults} writes. */
 export function formatArcAuthResults(instance: number, input: AuthResFieldInput, options?: AuthResFormatOptions): string {
   const o = resolved(options);
-  const groups = valueGroups(input, o, arcInstance(instance));
-  return fold(groups, ARC_AUTHRES_FIELD.length + 2, { lineLength: o.lineLength, indent: o.indent, groupPerLine: o.resultPerLine && o.lineLength > 0 });
+  return writeValue(new Folder(ARC_AUTHRES_FIELD.length + 2, o.fold), input, o, arcInstance(instance));
 }
 
 /** The whole `ARC-Authentication-Results: i=N; ...` field, folded, without the final CRLF. */

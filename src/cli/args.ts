@@ -21,6 +21,15 @@ export const DNS_OPTIONS = {
   timeout: { type: 'string' },
 } as const satisfies Options;
 
+/** The SMTP facts of a received message, for the commands that verify one as a receiving server would. */
+export const SMTP_OPTIONS = {
+  ip: { type: 'string' },
+  helo: { type: 'string' },
+  'mail-from': { type: 'string' },
+  'authserv-id': { type: 'string' },
+  now: { type: 'string' },
+} as const satisfies Options;
+
 /** Parse a command's arguments; unknown options and missing values become a UsageError in the user's language. */
 export function parseCommandArgs<O extends Options>(ctx: CliContext, command: string, argv: string[], options: O): ParsedArgs<O> {
   try {

@@ -1,10 +1,10 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { tDynamic } from '../i18n/index.js';
 import { analyseDomain } from '../reports/analyse/domain.js';
 import { collectFiles } from '../reports/files.js';
-import { ingestStream, type IngestSummary } from '../reports/ingest.js';
+import { ingestMany, type IngestSummary, type StreamInput } from '../reports/ingest.js';
 import { renderAdvice, renderSources, renderSummary } from '../reports/render.js';
 import { listQuarantine, retryQuarantine } from '../reports/retry.js';
 import { openReportStore } from '../reports/store/open.js';
@@ -19,6 +19,7 @@ import { resolverFromOptions } from './resolver.js';
 import type { Command } from './run.js';
 import { defaultStoreLocation } from '../reports/store/location.js';
 import { reportsGenerate, reportsSend } from './reports-generate.js';
+import { reportsFailure } from './reports-failure.js';
 
 export { defaultStoreLocation };
 
@@ -79,32 +80,35 @@ interface ImportPass {
   unreadable: string[];
 }
 
-/** Ingest each input (a file path, or "-" for stdin) in turn, with the progress bar on a terminal. */
+/** Ingest the inputs (file paths, or "-" for stdin), several at a time so that their reports share commits, with the progress bar on a terminal. */
 async function importPass(ctx: CliContext, store: ReportStore, inputs: readonly string[]): Promise<ImportPass> {
   const pass: ImportPass = { totals: { stored: 0, duplicates: 0, quarantined: 0 }, perInput: [], lines: [], unreadable: [] };
   const bar = progress(ctx);
   let records = 0;
   let done = 0;
   const show = (): void => bar?.(ctx.t('reports.import.progress', { done, total: inputs.length, records }));
-  for (const input of inputs) {
-    const file = input === '-' ? undefined : createReadStream(input, { highWaterMark: 256 * 1024 });
-    const chunks = file ?? stdinChunks(ctx);
-    const origin = input === '-' ? 'stdin:' : `file:${input}`;
-    const name = input === '-' ? undefined : basename(input);
-    let summary: IngestSummary;
-    try {
-      summary = await ingestStream(store, { chunks, origin, ...(name ? { name } : {}) }, { onRecords: (n) => ((records += n), show()) });
-    } catch (e) {
-      if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'EACCES' || (e as { code?: string }).code === 'EISDIR') {
+  // Each file is opened when ingestMany takes it, so only its window of inputs is open at once.
+  function* opened(): Generator<StreamInput & { path: string; file?: ReadStream }> {
+    for (const input of inputs) {
+      const file = input === '-' ? undefined : createReadStream(input, { highWaterMark: 256 * 1024 });
+      const name = input === '-' ? undefined : basename(input);
+      yield { path: input, chunks: file ?? stdinChunks(ctx), origin: input === '-' ? 'stdin:' : `file:${input}`, ...(name ? { name } : {}), ...(file ? { file } : {}) };
+    }
+  }
+  for await (const outcome of ingestMany(store, opened(), { onRecords: (n) => ((records += n), show()) })) {
+    const { path: input, file } = outcome.input;
+    // A duplicate is recognised before the end of its file: close the file now, not at garbage collection.
+    file?.destroy();
+    if ('error' in outcome) {
+      const code = (outcome.error as { code?: string }).code;
+      if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
         ctx.err(`inkan reports import: ${ctx.t('reports.cli.unreadable', { path: input })}`);
         pass.unreadable.push(input);
         continue;
       }
-      throw e;
-    } finally {
-      // A duplicate is recognised before the end of its file: close the file now, not at garbage collection.
-      file?.destroy();
+      throw outcome.error;
     }
+    const summary: IngestSummary = outcome.summary;
     done++;
     show();
     pass.totals.stored += summary.stored;
@@ -223,6 +227,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (sub === 'receive') return reportsReceive(rest, ctx);
   if (sub === 'generate') return reportsGenerate(rest, ctx);
   if (sub === 'send') return reportsSend(rest, ctx);
+  if (sub === 'failure') return reportsFailure(rest, ctx);
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
     ctx.out(ctx.t('reports.cli.help'));
     return sub === undefined ? EXIT.usage : EXIT.ok;

@@ -7,7 +7,7 @@ import { explainDkim } from '../dkim/explain.js';
 import { explainDmarc } from '../dmarc/explain.js';
 import { explainSpf } from '../spf/explain.js';
 import { verify, type VerifyResult } from '../verify.js';
-import { COMMON_OPTIONS, DNS_OPTIONS, parseCommandArgs, parseMilliseconds } from './args.js';
+import { COMMON_OPTIONS, DNS_OPTIONS, parseCommandArgs, parseMilliseconds, SMTP_OPTIONS } from './args.js';
 import { EXIT, UsageError, type CliContext } from './context.js';
 import { messageInput, parseNow } from './input.js';
 import { toJson } from './json.js';
@@ -17,11 +17,7 @@ import type { Command } from './run.js';
 const OPTIONS = {
   ...COMMON_OPTIONS,
   ...DNS_OPTIONS,
-  ip: { type: 'string' },
-  helo: { type: 'string' },
-  'mail-from': { type: 'string' },
-  'authserv-id': { type: 'string' },
-  now: { type: 'string' },
+  ...SMTP_OPTIONS,
   'dmarc-mode': { type: 'string' },
   'trusted-arc-sealer': { type: 'string', multiple: true },
   explain: { type: 'boolean' },

@@ -51,38 +51,65 @@ function view(bytes: Uint8Array): Buffer {
  * LF is taken as a line break, as MTAs do.
  */
 export function canonicalizeHeaderField(raw: Uint8Array, c: Canonicalization): Buffer {
-  return c === 'relaxed' ? relaxedHeader(raw) : simpleHeader(raw);
+  if (c === 'simple' && isSimpleCanonical(raw)) return view(raw);
+  const out = Buffer.allocUnsafe(headerCapacity(raw, c));
+  return out.subarray(0, writeHeaderField(raw, c, out, 0));
 }
 
-function simpleHeader(raw: Uint8Array): Buffer {
-  const n = raw.length;
-  let bareLf = false;
-  for (let i = raw.indexOf(LF); i !== -1; i = raw.indexOf(LF, i + 1)) {
-    if (i === 0 || raw[i - 1] !== CR) {
-      bareLf = true;
-      break;
-    }
-  }
-  const endsCrlf = n >= 2 && raw[n - 2] === CR && raw[n - 1] === LF;
-  if (!bareLf && endsCrlf) return view(raw);
-  const out = Buffer.allocUnsafe(n * 2 + 2);
+/**
+ * The header hash input (RFC 6376 §3.7) in one buffer: the selected fields canonicalized, in order, then the
+ * signature's own field (its `b=` value already removed) canonicalized without its final CRLF.
+ */
+export function headerHashData(fields: readonly Uint8Array[], signatureField: Uint8Array, c: Canonicalization): Buffer {
+  let capacity = headerCapacity(signatureField, c);
+  for (const raw of fields) capacity += headerCapacity(raw, c);
+  const out = Buffer.allocUnsafe(capacity);
   let o = 0;
+  for (const raw of fields) o = writeHeaderField(raw, c, out, o);
+  o = writeHeaderField(signatureField, c, out, o);
+  return out.subarray(0, o - 2);
+}
+
+/** Octets a canonical form of `raw` can take at most: simple may add a CR to each LF, and both may add a final CRLF. */
+function headerCapacity(raw: Uint8Array, c: Canonicalization): number {
+  return c === 'relaxed' ? raw.length + 2 : raw.length * 2 + 2;
+}
+
+/** Write the canonical form of `raw` into `out` at `o`; returns the offset past it. */
+function writeHeaderField(raw: Uint8Array, c: Canonicalization, out: Buffer, o: number): number {
+  if (c === 'relaxed') return writeRelaxed(raw, out, o);
+  if (isSimpleCanonical(raw)) {
+    out.set(raw, o);
+    return o + raw.length;
+  }
+  return writeSimple(raw, out, o);
+}
+
+/** Whether a field is its own simple canonical form: every LF after a CR, and a final CRLF. */
+function isSimpleCanonical(raw: Uint8Array): boolean {
+  const n = raw.length;
+  for (let i = raw.indexOf(LF); i !== -1; i = raw.indexOf(LF, i + 1)) if (i === 0 || raw[i - 1] !== CR) return false;
+  return n >= 2 && raw[n - 2] === CR && raw[n - 1] === LF;
+}
+
+function writeSimple(raw: Uint8Array, out: Buffer, start: number): number {
+  const n = raw.length;
+  let o = start;
   for (let i = 0; i < n; i++) {
     const b = raw[i]!;
     if (b === LF && (i === 0 || raw[i - 1] !== CR)) out[o++] = CR;
     out[o++] = b;
   }
-  if (!(o >= 2 && out[o - 2] === CR && out[o - 1] === LF)) {
+  if (!(o - start >= 2 && out[o - 2] === CR && out[o - 1] === LF)) {
     out[o++] = CR;
     out[o++] = LF;
   }
-  return out.subarray(0, o);
+  return o;
 }
 
-function relaxedHeader(raw: Uint8Array): Buffer {
+function writeRelaxed(raw: Uint8Array, out: Buffer, start: number): number {
   const n = raw.length;
-  const out = Buffer.allocUnsafe(n + 2);
-  let o = 0;
+  let o = start;
   let i = 0;
   const colon = raw.indexOf(COLON);
   if (colon !== -1) {
@@ -116,7 +143,7 @@ function relaxedHeader(raw: Uint8Array): Buffer {
   }
   out[o++] = CR;
   out[o++] = LF;
-  return out.subarray(0, o);
+  return o;
 }
 
 export { createBodyCanonicalizer, type BodyCanonicalizer, type BodySink } from './body-canon.js';

@@ -1,13 +1,14 @@
-import { createHash, createSign, sign as cryptoSign, type KeyObject } from 'node:crypto';
-import { bottomUpCursor } from '../message/header.js';
+import type { KeyObject } from 'node:crypto';
+import { fieldsByName, selectSignedFields } from '../message/header.js';
 import type { HeaderField } from '../message/types.js';
 import { createBodyHashTarget, type BodyHashTarget } from './body-hash.js';
-import { canonicalizeHeaderField, createBodyCanonicalizer, parseCanonicalization, type Canonicalization, type CanonicalizationPair } from './canonicalize.js';
+import { createBodyCanonicalizer, headerHashData, parseCanonicalization, type Canonicalization, type CanonicalizationPair } from './canonicalize.js';
 import { completeSignatureField, formatSignatureTemplate } from './sign-format.js';
 import { DEFAULT_SIGNED_HEADERS, isFieldName, MAX_SIGNED_HEADERS, signedHeaderList } from './sign-headers.js';
 import { loadSigningKey, type DkimSigningAlgorithm } from './sign-key.js';
 import { checkIdentity, checkSelector, checkSigningDomain } from './sign-names.js';
 import type { NewDkimSignature, DkimSignatureOptions, DkimSignError, DkimSignOptions, DkimSignResult } from './sign-types.js';
+import { signHeaderData } from './header-crypto.js';
 import { readHeader, type MessageSource } from './source.js';
 
 /**
@@ -24,16 +25,8 @@ export function computeHeaderSignature(
   key: KeyObject,
   algorithm: DkimSigningAlgorithm,
 ): Buffer {
-  const cursor = bottomUpCursor(fields);
-  const hash = algorithm === 'rsa-sha256' ? createSign('sha256') : createHash('sha256');
-  for (const name of headers) {
-    const field = cursor.next(name);
-    if (field) hash.update(canonicalizeHeaderField(field.raw, canonicalization));
-  }
-  const own = canonicalizeHeaderField(Buffer.from(template, 'utf8'), canonicalization);
-  hash.update(own.subarray(0, own.length - 2));
-  if (algorithm === 'rsa-sha256') return (hash as ReturnType<typeof createSign>).sign(key);
-  return cryptoSign(null, (hash as ReturnType<typeof createHash>).digest(), key);
+  const data = headerHashData(selectSignedFields(fieldsByName(fields), headers).map((f) => f.raw), Buffer.from(template, 'utf8'), canonicalization);
+  return signHeaderData(algorithm === 'rsa-sha256' ? 'rsa' : 'ed25519', key, data);
 }
 
 /** A signature whose options have been checked, waiting for the message. */

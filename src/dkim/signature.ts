@@ -32,14 +32,18 @@ const COLON = 0x3a;
 
 /** Decode base64 strictly (RFC 6376 §2.4: whitespace already removed); undefined when malformed or empty. */
 export function decodeBase64(text: string): Buffer | undefined {
-  // Alphabet characters, then at most two "=" (a loop: the equivalent regular expression is several times slower here).
   const n = text.length;
+  if (n === 0) return undefined;
+  // The usual case, canonical padded base64, is proven by encoding the result again: natively, twice as fast as the loop below.
+  const decoded = Buffer.from(text, 'base64');
+  if (decoded.toString('base64') === text) return decoded;
+  // Alphabet characters, then at most two "=" (a loop: the equivalent regular expression is several times slower here).
   let data = 0;
   while (data < n && BASE64_ALPHABET[text.charCodeAt(data)] === 1) data++;
   const padding = n - data;
-  if (n === 0 || padding > 2 || (padding > 0 && text.charCodeAt(data) !== 0x3d) || (padding === 2 && text.charCodeAt(data + 1) !== 0x3d)) return undefined;
+  if (padding > 2 || (padding > 0 && text.charCodeAt(data) !== 0x3d) || (padding === 2 && text.charCodeAt(data + 1) !== 0x3d)) return undefined;
   if (data % 4 === 1) return undefined;
-  return Buffer.from(text, 'base64');
+  return decoded;
 }
 
 /** Whether every char is US-ASCII (a loop, not a regular expression: this runs several times per signature). */
@@ -117,20 +121,33 @@ export function isSameOrSubdomain(sub: string, parent: string): boolean {
   return sub === parent || sub.endsWith(`.${parent}`);
 }
 
-/** A field name: printable US-ASCII but ":" (RFC 5322 §3.6.8), checked without a regular expression (this runs per name). */
-function isFieldName(name: string): boolean {
-  if (name === '') return false;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c < 0x21 || c > 0x7e || c === 0x3a) return false;
-  }
-  return true;
-}
-
 /** The `h=` names: colon-separated, whitespace allowed around them (RFC 6376 §3.5). */
 export function parseHeaderList(value: string): string[] | undefined {
-  const names = stripWhitespace(value).split(':');
-  for (const name of names) if (!isFieldName(name)) return undefined;
+  // One pass, names sliced out between colons: the usual folded value would otherwise be copied by a replace, then split.
+  const names: string[] = [];
+  let start = -1;
+  let end = -1;
+  let gap = false; // whitespace seen since the name's last octet
+  let inner = false; // whitespace inside the name: removed, as everywhere in the value
+  for (let i = 0; i <= value.length; i++) {
+    const c = i === value.length ? COLON : value.charCodeAt(i);
+    if (c === COLON) {
+      if (start === -1) return undefined;
+      const name = value.slice(start, end);
+      names.push(inner ? stripWhitespace(name) : name);
+      start = -1;
+      gap = false;
+      inner = false;
+    } else if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) {
+      gap = start !== -1;
+    } else {
+      if (c < 0x21 || c > 0x7e) return undefined;
+      if (start === -1) start = i;
+      else if (gap) inner = true;
+      gap = false;
+      end = i + 1;
+    }
+  }
   return names;
 }
 

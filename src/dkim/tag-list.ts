@@ -33,6 +33,8 @@ export interface TagListOptions {
   maxTags?: number;
 }
 
+/** Controls other than HTAB, CR and LF (folding whitespace), and DEL. */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 const WSP = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 const ALPHA = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const ALNUMPUNC = (c: number): boolean => ALPHA(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
@@ -48,6 +50,8 @@ export function parseTagList(text: string, options: TagListOptions = {}): TagLis
   const tags = new Map<string, Tag>();
   const order: string[] = [];
   const n = text.length;
+  // One native scan for the octets no tag-list holds outside a bad value; then values are found with indexOf (b= and h= are long).
+  const clean = !CONTROL.test(text);
   let i = 0;
   while (i < n) {
     while (i < n && WSP(text.charCodeAt(i))) i++;
@@ -62,15 +66,28 @@ export function parseTagList(text: string, options: TagListOptions = {}): TagLis
     const valueStart = i;
     let first = -1;
     let last = -1;
-    // Hot loop (b= and h= values are long): printable octets first, whitespace and controls after.
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c > 0x20) {
-        if (c === 0x3b) break;
-        if (c === 0x7f) return fail('bad-value', i, name);
-        if (first === -1) first = i;
-        last = i;
-      } else if (!WSP(c)) return fail('bad-value', i, name);
+    if (clean) {
+      // No control octets anywhere: the value runs to the next ";", less the whitespace at its ends.
+      const semi = text.indexOf(';', i);
+      i = semi === -1 ? n : semi;
+      let s = valueStart;
+      let e = i;
+      while (s < e && WSP(text.charCodeAt(s))) s++;
+      while (e > s && WSP(text.charCodeAt(e - 1))) e--;
+      if (s < e) {
+        first = s;
+        last = e - 1;
+      }
+    } else {
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 0x20) {
+          if (c === 0x3b) break;
+          if (c === 0x7f) return fail('bad-value', i, name);
+          if (first === -1) first = i;
+          last = i;
+        } else if (!WSP(c)) return fail('bad-value', i, name);
+      }
     }
     if (tags.has(name)) return fail('duplicate-tag', nameStart, name);
     if (tags.size >= maxTags) return fail('too-many-tags', nameStart, name);

@@ -1,10 +1,11 @@
-import { createHash, createVerify, verify as cryptoVerify } from 'node:crypto';
+import { fieldsByName, selectSignedFields } from '../message/header.js';
 import type { HeaderField } from '../message/types.js';
 import { createBodyHashTarget, type BodyHashResult, type BodyHashTarget } from './body-hash.js';
-import { canonicalizeHeaderField, createBodyCanonicalizer, type BodyCanonicalizer, type Canonicalization } from './canonicalize.js';
+import { createBodyCanonicalizer, headerHashData, type BodyCanonicalizer, type Canonicalization } from './canonicalize.js';
 import { defaultKeyCache, fetchDkimKey, type DkimKeyLookup, type FetchKeyOptions } from './key.js';
 import { blankedSignatureField, parseDkimSignature } from './signature.js';
 import { readHeader, readHeaderInMemory, type MessageHead, type MessageSource } from './source.js';
+import { verifyHeaderData } from './header-crypto.js';
 import type {
   DkimKey,
   DkimNotEvaluated,
@@ -54,8 +55,8 @@ export async function verifyDkimHead(head: MessageHead, options: DkimVerifyOptio
   const tracing = options.trace !== false;
   const fields = head.header.fields;
 
-  const index = new FieldIndex(fields);
-  const sigFields: readonly HeaderField[] = index.instances(DKIM_SIGNATURE) ?? [];
+  const byName = fieldsByName(fields);
+  const sigFields: readonly HeaderField[] = byName.get(DKIM_SIGNATURE) ?? [];
   const notEvaluated: DkimNotEvaluated[] = [];
   for (let i = maxSignatures; i < sigFields.length; i++) notEvaluated.push({ index: i, reason: 'too-many-signatures', limit: maxSignatures });
 
@@ -91,7 +92,7 @@ export async function verifyDkimHead(head: MessageHead, options: DkimVerifyOptio
       lookup = fetchDkimKey(options.resolver, sig.selector, sig.domain, fetchOptions);
       lookups.set(lookupKey, lookup);
     }
-    const headerData = headerHashInput(sig, index, tracing ? trace : undefined);
+    const headerData = headerHashInput(sig, byName, tracing ? trace : undefined);
     const body = bodies.target(sig);
     pending.push({ i, sig, trace, lookup, headerData, body });
   }
@@ -117,8 +118,8 @@ interface Pending {
   sig: DkimSignature;
   trace: DkimStep[];
   lookup: Promise<DkimKeyLookup>;
-  /** The header hash input in pieces (fed to the hash one by one, never concatenated). */
-  headerData: Uint8Array[];
+  /** The header hash input. */
+  headerData: Buffer;
   body: BodyHashTarget;
 }
 
@@ -163,63 +164,18 @@ function precheck(sig: DkimSignature, nowSec: number, skew: number, rejectFuture
   return undefined;
 }
 
-/** Header fields by lower-case name, with their canonical forms cached across signatures. */
-class FieldIndex {
-  private readonly byName = new Map<string, HeaderField[]>();
-  private readonly canonical = new Map<HeaderField, Buffer>();
-  private readonly canonicalRelaxed = new Map<HeaderField, Buffer>();
-
-  constructor(fields: readonly HeaderField[]) {
-    for (const field of fields) {
-      if (field.name === '') continue;
-      const key = field.name.toLowerCase();
-      const list = this.byName.get(key);
-      if (list) list.push(field);
-      else this.byName.set(key, [field]);
-    }
-  }
-
-  /** Instances of `name` (lower case), top first. */
-  instances(name: string): HeaderField[] | undefined {
-    return this.byName.get(name);
-  }
-
-  canonicalize(field: HeaderField, c: Canonicalization): Buffer {
-    const cache = c === 'relaxed' ? this.canonicalRelaxed : this.canonical;
-    let out = cache.get(field);
-    if (!out) {
-      out = canonicalizeHeaderField(field.raw, c);
-      cache.set(field, out);
-    }
-    return out;
-  }
-}
-
 /**
- * The octets the header hash covers (RFC 6376 §3.7, §5.4.2): each `h=` name selects the next unused
- * instance from the bottom; a name with none left contributes nothing (oversigning); then this
- * DKIM-Signature with `b=` blanked and no final CRLF.
+ * The octets the header hash covers (RFC 6376 §3.7, §5.4.2): the fields `h=` selects (a name with no instance left
+ * contributes nothing: oversigning), then this DKIM-Signature with `b=` blanked and no final CRLF.
  */
-function headerHashInput(sig: DkimSignature, index: FieldIndex, trace: DkimStep[] | undefined): Uint8Array[] {
+function headerHashInput(sig: DkimSignature, byName: ReadonlyMap<string, readonly HeaderField[]>, trace: DkimStep[] | undefined): Buffer {
   const c = sig.headerCanonicalization;
-  const used = new Map<string, number>();
-  const parts: Uint8Array[] = [];
-  const seen: Array<{ name: string; present: boolean }> | undefined = trace ? [] : undefined;
-  for (const name of sig.signedHeaders) {
-    const key = name.toLowerCase();
-    const list = index.instances(key);
-    const taken = used.get(key) ?? 0;
-    const field = list && taken < list.length ? list[list.length - 1 - taken] : undefined;
-    if (field) {
-      used.set(key, taken + 1);
-      parts.push(index.canonicalize(field, c));
-    }
-    seen?.push({ name, present: field !== undefined });
-  }
-  const self = canonicalizeHeaderField(blankedSignatureField(sig), c);
-  parts.push(self.subarray(0, self.length - 2));
-  trace?.push({ kind: 'header-hash', canonicalization: c, fields: seen! });
-  return parts;
+  const present: boolean[] | undefined = trace ? [] : undefined;
+  const fields = selectSignedFields(byName, sig.signedHeaders, present);
+  const raws: Uint8Array[] = [];
+  for (const field of fields) raws.push(field.raw);
+  if (trace) trace.push({ kind: 'header-hash', canonicalization: c, fields: sig.signedHeaders.map((name, i) => ({ name, present: present![i]! })) });
+  return headerHashData(raws, blankedSignatureField(sig), c);
 }
 
 /** One canonicalizer per body algorithm, feeding one hash per (algorithm, hash, l=). */
@@ -309,7 +265,7 @@ function finishOne(p: Pending, lookup: DkimKeyLookup, options: DkimVerifyOptions
   }
   if (!bodyOk) return done('fail', { code: 'body-hash-mismatch', expected: sig.bodyHash.toString('base64'), computed: body.digest.toString('base64') });
 
-  const signatureOk = verifySignature(sig, key, p.headerData);
+  const signatureOk = verifyHeaderData(sig.keyType, sig.hash, key.publicKey, p.headerData, sig.signature);
   if (tracing) trace.push({ kind: 'signature', ok: signatureOk });
   if (!signatureOk) return done('fail', { code: 'signature-mismatch' });
   const unsigned = r.unsignedBodyOctets ?? 0;
@@ -324,22 +280,6 @@ function checkKey(sig: DkimSignature, key: DkimKey, name: string): DkimReason | 
   if (!key.services.includes('*') && !key.services.includes('email')) return { code: 'key-not-email', name, services: key.services };
   if (key.strict && sig.identity.domain !== sig.domain) return { code: 'strict-identity', identityDomain: sig.identity.domain, domain: sig.domain };
   return undefined;
-}
-
-/** Check `b=` over the header hash input: RSASSA-PKCS1-v1_5 (RFC 6376 §3.3.1) or Ed25519 over its SHA-256 (RFC 8463 §3). */
-function verifySignature(sig: DkimSignature, key: DkimKey, data: readonly Uint8Array[]): boolean {
-  try {
-    if (sig.keyType === 'ed25519') {
-      const hash = createHash('sha256');
-      for (const piece of data) hash.update(piece);
-      return cryptoVerify(null, hash.digest(), key.publicKey, sig.signature);
-    }
-    const verifier = createVerify(sig.hash);
-    for (const piece of data) verifier.update(piece);
-    return verifier.verify(key.publicKey, sig.signature);
-  } catch {
-    return false;
-  }
 }
 
 /** Lengthen `header.b` past 8 characters where two signatures would otherwise share it (RFC 6008 §4). */

@@ -38,14 +38,15 @@ function temperror(ctx: DmarcContext, a: IdentifierAlignment, error: DnsFailure)
  * then costs no microtask hop.
  */
 export function alignCandidate(ctx: DmarcContext, candidate: Candidate, authorDomain: string, orgs: OrgDomains): IdentifierAlignment | Promise<IdentifierAlignment> {
-  const domain = normalizeDomain(candidate.domain);
-  const a: IdentifierAlignment = { identifier: candidate.identifier, domain: domain ?? candidate.domain.toLowerCase() } as IdentifierAlignment;
-  if (candidate.selector !== undefined) a.selector = candidate.selector;
-  a.result = candidate.result;
-  a.mode = candidate.mode;
-  a.status = 'not-aligned';
+  // A name written exactly as the Author Domain is already normalized (the usual aligned case): no work.
+  const domain = candidate.domain === authorDomain ? authorDomain : normalizeDomain(candidate.domain);
+  const shown = domain ?? candidate.domain.toLowerCase();
+  const { identifier, selector, result, mode } = candidate;
+  // Whole literals rather than keys added one by one (same keys, same order): each added key costs a transition.
+  const a: IdentifierAlignment =
+    selector === undefined ? { identifier, domain: shown, result, mode, status: 'not-aligned' } : { identifier, domain: shown, selector, result, mode, status: 'not-aligned' };
   // Each outcome below settles `a` in place: status first, then what explains it.
-  if (candidate.result !== 'pass') {
+  if (result !== 'pass') {
     a.status = 'not-authenticated';
     return done(ctx, a);
   }
@@ -55,7 +56,7 @@ export function alignCandidate(ctx: DmarcContext, candidate: Candidate, authorDo
     a.how = 'identical';
     return done(ctx, a);
   }
-  if (candidate.mode === 's' || !shareTopLevel(domain, authorDomain)) return done(ctx, a);
+  if (mode === 's' || !shareTopLevel(domain, authorDomain)) return done(ctx, a);
   return alignByOrgDomain(ctx, a, domain, authorDomain, orgs);
 }
 
@@ -73,7 +74,7 @@ async function alignByOrgDomain(ctx: DmarcContext, a: IdentifierAlignment, domai
 }
 
 /** The SPF identity DMARC may use (RFC 9989 §3.2.4): the MAIL FROM identity, which is the HELO name only when MAIL FROM is null. */
-export function spfUsable(spf: DmarcSpfInput, input: DmarcInput): boolean {
+export function spfUsable(spf: DmarcSpfInput, input: Omit<DmarcInput, 'from'>): boolean {
   if (spf.identity === 'mailfrom') return true;
   return input.envelopeFrom === undefined || envelopeDomain(input.envelopeFrom) === '';
 }
@@ -84,37 +85,49 @@ export function spfUsable(spf: DmarcSpfInput, input: DmarcInput): boolean {
  */
 export function alignAll(
   ctx: DmarcContext,
-  input: DmarcInput,
+  input: Omit<DmarcInput, 'from'>,
   authorDomain: string,
   modes: { adkim: AlignmentMode; aspf: AlignmentMode },
   orgs: OrgDomains,
   maxDkimDomains: number,
 ): IdentifierAlignment[] | Promise<IdentifierAlignment[]> {
   const work: Array<IdentifierAlignment | Promise<IdentifierAlignment>> = [];
+  let waiting = false;
   const spf = input.spf;
   if (spf) {
-    if (spfUsable(spf, input)) work.push(alignCandidate(ctx, { identifier: 'spf', domain: spf.domain, result: spf.result, mode: modes.aspf }, authorDomain, orgs));
-    else {
+    if (spfUsable(spf, input)) {
+      const a = alignCandidate(ctx, { identifier: 'spf', domain: spf.domain, result: spf.result, mode: modes.aspf }, authorDomain, orgs);
+      if (a instanceof Promise) waiting = true;
+      work.push(a);
+    } else {
       const a: IdentifierAlignment = { identifier: 'spf', domain: spf.domain.toLowerCase(), result: spf.result, mode: modes.aspf, status: 'helo-not-used' };
-      ctx.step({ kind: 'alignment', identifier: 'spf', domain: a.domain, status: a.status, mode: a.mode, result: a.result });
+      if (ctx.trace) ctx.step({ kind: 'alignment', identifier: 'spf', domain: a.domain, status: a.status, mode: a.mode, result: a.result });
       work.push(a);
     }
   }
-  const seen = new Set<string>();
+  const dkim = input.dkim ?? [];
+  let passing = 0;
+  for (const sig of dkim) if (sig.result === 'pass') passing++;
+  // The limit on distinct signing domains can only bite with more passing signatures than it allows.
+  const seen = passing > maxDkimDomains ? new Set<string>() : undefined;
   let skipped = 0;
-  for (const sig of input.dkim ?? []) {
-    const key = sig.domain.toLowerCase();
-    if (sig.result === 'pass' && !seen.has(key) && seen.size >= maxDkimDomains) {
-      skipped++;
-      work.push(notEvaluated(sig, modes.adkim));
-      continue;
+  for (const sig of dkim) {
+    if (seen && sig.result === 'pass') {
+      const key = sig.domain.toLowerCase();
+      if (!seen.has(key) && seen.size >= maxDkimDomains) {
+        skipped++;
+        work.push(notEvaluated(sig, modes.adkim));
+        continue;
+      }
+      seen.add(key);
     }
-    if (sig.result === 'pass') seen.add(key);
-    work.push(alignCandidate(ctx, { identifier: 'dkim', domain: sig.domain, selector: sig.selector, result: sig.result, mode: modes.adkim }, authorDomain, orgs));
+    const a = alignCandidate(ctx, { identifier: 'dkim', domain: sig.domain, selector: sig.selector, result: sig.result, mode: modes.adkim }, authorDomain, orgs);
+    if (a instanceof Promise) waiting = true;
+    work.push(a);
   }
   if (skipped) ctx.step({ kind: 'limit', which: 'dkim-domains', count: skipped, limit: maxDkimDomains });
   // Promise.all only when some alignment waits for an Organizational Domain.
-  return work.some((w) => w instanceof Promise) ? Promise.all(work) : (work as IdentifierAlignment[]);
+  return waiting ? Promise.all(work) : (work as IdentifierAlignment[]);
 }
 
 function notEvaluated(sig: DmarcDkimInput, mode: AlignmentMode): IdentifierAlignment {

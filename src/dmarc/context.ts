@@ -52,9 +52,20 @@ export class DmarcContext {
     const key = `${type} ${name}`;
     const known = this.memo.get(key);
     if (known) return known as Promise<DnsAnswer<RecordTypes[T]>>;
-    const pending = this.send(name, type, purpose);
+    // Without a trace or a deadline there is nothing to do after the answer: no async layer of our own.
+    const pending = this.trace || this.aborted ? this.send(name, type, purpose) : this.ask(name, type);
     this.memo.set(key, pending);
     return pending;
+  }
+
+  /** The resolver's answer, a throw or rejection turned into an `error` answer. */
+  private ask<T extends RrType>(name: string, type: T): Promise<DnsAnswer<RecordTypes[T]>> {
+    this.queries++;
+    try {
+      return this.resolver.query(name, type).catch(resolverError);
+    } catch (e) {
+      return Promise.resolve(resolverError(e));
+    }
   }
 
   private async send<T extends RrType>(name: string, type: T, purpose: QueryPurpose): Promise<DnsAnswer<RecordTypes[T]>> {
@@ -66,14 +77,19 @@ export class DmarcContext {
       try {
         pending = this.resolver.query(name, type, this.signal ? { signal: this.signal } : undefined);
       } catch (e) {
-        pending = Promise.resolve({ status: 'error', rcode: 'RESOLVER', message: e instanceof Error ? e.message : String(e) });
+        pending = Promise.resolve(resolverError(e));
       }
-      const guarded = pending.catch((e: unknown): DnsAnswer<RecordTypes[T]> => ({ status: 'error', rcode: 'RESOLVER', message: e instanceof Error ? e.message : String(e) }));
+      const guarded = pending.catch(resolverError);
       answer = this.aborted ? await Promise.race([guarded, this.aborted]) : await guarded;
     }
     this.step({ kind: 'query', purpose, name, type, answer, queriesSoFar: count });
     return answer;
   }
+}
+
+/** The answer standing for a resolver that threw or rejected. */
+function resolverError(e: unknown): DnsAnswer<never> {
+  return { status: 'error', rcode: 'RESOLVER', message: e instanceof Error ? e.message : String(e) };
 }
 
 /** Whether an answer means the query did not complete (timeout, SERVFAIL, the deadline). */

@@ -5,7 +5,7 @@ import { domainExists, needsExistence, selectPolicy } from './policy.js';
 import { pslOrgDomain, pslVersion } from './psl.js';
 import { effectivePolicy } from './record.js';
 import type { AppliedPolicy, DmarcMode, DmarcStep, EffectivePolicy, OrgDomainMethod, OrgDomainResult, PolicyDiscovery, WalkStep } from './types.js';
-import { lookupAt, selectOrgDomain, traceLookup, treeWalk } from './walk.js';
+import { dmarcName, lookupAt, selectOrgDomain, traceLookup, treeWalk, walkStep } from './walk.js';
 
 /** How discovery and Organizational Domains are determined. */
 export interface DiscoveryMethod {
@@ -65,13 +65,15 @@ export class OrgDomains {
  * discovery with no policy.
  */
 export async function discoverPolicy(ctx: DmarcContext, authorDomain: string, how: DiscoveryMethod, orgs: OrgDomains): Promise<PolicyDiscovery> {
-  const first = await lookupAt(ctx, authorDomain, 'policy');
+  // The query awaited here rather than through lookupAt: one promise hop less on the path every message takes.
+  const name = dmarcName(authorDomain);
+  const first = walkStep(authorDomain, name, await ctx.query(name, 'TXT', 'policy'));
   traceLookup(ctx, first);
   const steps: WalkStep[] = [first];
   if (first.lookup.status === 'error') return { status: 'temperror', authorDomain, steps, error: failureOf(first.name, 'TXT', first.answer) };
   const method = how.method;
   if (first.lookup.status === 'record') {
-    ctx.step({ kind: 'policy', domain: authorDomain, source: 'author' });
+    if (ctx.trace) ctx.step({ kind: 'policy', domain: authorDomain, source: 'author' });
     return { status: 'found', policy: { authorDomain, method, record: first.lookup.record, domain: authorDomain, source: 'author' }, steps };
   }
   if (first.lookup.status === 'multiple' && how.mode === 'rfc7489') return { status: 'none', authorDomain, steps };

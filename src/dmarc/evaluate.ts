@@ -10,6 +10,7 @@ import type {
   DiscoveredPolicy,
   DmarcFrom,
   DmarcInput,
+  DmarcMode,
   DmarcOptions,
   DmarcPolicy,
   DmarcReason,
@@ -17,6 +18,8 @@ import type {
   DmarcResultWord,
   EffectivePolicy,
   IdentifierAlignment,
+  OrgDomainResult,
+  PolicyDiscovery,
   PolicyOverride,
 } from './types.js';
 
@@ -38,10 +41,12 @@ type Discovered =
 
 /** An evaluation under way: its DNS context, Organizational Domains and the pending policy discovery. */
 interface Started {
+  from: DmarcFrom;
   ctx: DmarcContext;
   how: DiscoveryMethod;
   orgs: OrgDomains;
-  discovered: Promise<Discovered>;
+  /** The policy discovery under way, or what settled the evaluation before any query (no usable Author Domain). */
+  discovery: Promise<PolicyDiscovery> | Discovered;
 }
 
 /**
@@ -61,12 +66,15 @@ export async function evaluateDmarc(input: DmarcInput, options: DmarcOptions): P
  */
 export function beginDmarc(from: DmarcFrom, options: DmarcOptions): PendingDmarc {
   const started = start(from, options);
-  started.discovered.catch(() => undefined); // complete() awaits it; a caller that gives up must not leave it unhandled
+  // complete() awaits it; a caller that gives up must not leave it unhandled.
+  if (started.discovery instanceof Promise) started.discovery.catch(ignore);
   return {
-    complete: (rest) => complete(started, Object.assign({ from }, rest), options),
+    complete: (rest) => complete(started, rest, options),
     close: () => started.ctx.close(),
   };
 }
+
+function ignore(): void {}
 
 function start(from: DmarcFrom, options: DmarcOptions): Started {
   const mode = options.mode ?? 'rfc9989';
@@ -77,27 +85,36 @@ function start(from: DmarcFrom, options: DmarcOptions): Started {
   };
   const ctx = new DmarcContext(options);
   const orgs = new OrgDomains(ctx, how);
-  return { ctx, how, orgs, discovered: discover(from, ctx, how, orgs) };
+  return { from, ctx, how, orgs, discovery: discover(from, ctx, how, orgs) };
 }
 
-async function complete(started: Started, input: DmarcInput, options: DmarcOptions): Promise<DmarcResult> {
+/** The message's facts besides the From analysis (which discovery began with): what alignment and the report read. */
+type MessageFacts = Omit<DmarcInput, 'from'>;
+
+async function complete(started: Started, input: MessageFacts, options: DmarcOptions): Promise<DmarcResult> {
   try {
-    return await align(input, options, started, await started.discovered);
+    const discovery = started.discovery;
+    const outcome = align(input, options, started, discovery instanceof Promise ? settle(await discovery) : discovery);
+    // Awaited only when something is pending: each `await` is a microtask hop, and this runs per message.
+    return outcome instanceof Promise ? await outcome : outcome;
   } finally {
     started.ctx.close();
   }
 }
 
-async function discover(from: DmarcFrom, ctx: DmarcContext, how: DiscoveryMethod, orgs: OrgDomains): Promise<Discovered> {
-  // RFC 9989 §5.3.1: exactly one Author Domain, in A-labels.
+/** RFC 9989 §5.3.1: exactly one Author Domain, in A-labels; then §5.3.2, policy discovery, which decides whether DMARC applies at all. */
+function discover(from: DmarcFrom, ctx: DmarcContext, how: DiscoveryMethod, orgs: OrgDomains): Promise<PolicyDiscovery> | Discovered {
   if (!from.ok) return { final: true, result: 'permerror', reason: { code: 'no-author-domain', problem: from.reason } };
   const authorDomain = normalizeDomain(from.domain);
   if (!authorDomain) {
     return { final: true, result: 'permerror', reason: { code: 'invalid-author-domain', domain: from.domain }, authorDomain: from.domain.toLowerCase() };
   }
+  return discoverPolicy(ctx, authorDomain, how, orgs);
+}
 
-  // §5.3.2: policy discovery decides whether DMARC applies at all.
-  const discovery = await discoverPolicy(ctx, authorDomain, how, orgs);
+/** What policy discovery means for the evaluation: a result already, or a usable policy to align with. */
+function settle(discovery: PolicyDiscovery): Discovered {
+  const authorDomain = discovery.status === 'found' ? discovery.policy.authorDomain : discovery.authorDomain;
   if (discovery.status === 'temperror') return { final: true, result: 'temperror', reason: { code: 'dns', failure: discovery.error }, authorDomain };
   if (discovery.status === 'none') return { final: true, result: 'none', reason: { code: 'no-policy', domain: authorDomain }, authorDomain };
   const policy = discovery.policy;
@@ -106,79 +123,143 @@ async function discover(from: DmarcFrom, ctx: DmarcContext, how: DiscoveryMethod
   return { final: false, authorDomain, policy, effective };
 }
 
-async function align(input: DmarcInput, options: DmarcOptions, { ctx, how, orgs }: Started, found: Discovered): Promise<DmarcResult> {
-  const mode = how.mode;
-  const maxSignatures = options.maxReportedSignatures ?? MAX_REPORTED_SIGNATURES;
-  const { authorDomain } = found;
-  let policy = found.policy;
-  const effective = found.final ? undefined : found.effective;
-  let alignment: IdentifierAlignment[] = [];
+/** What every outcome of one evaluation reports, filled in as the evaluation goes. */
+interface Evaluation {
+  from: DmarcFrom;
+  input: MessageFacts;
+  ctx: DmarcContext;
+  mode: DmarcMode;
+  maxSignatures: number;
+  authorDomain: string | undefined;
+  policy: DiscoveredPolicy | undefined;
+  effective: Extract<EffectivePolicy, { ok: true }> | undefined;
+  alignment: IdentifierAlignment[];
+}
 
-  const finish = (result: DmarcResultWord, reason: DmarcReason, extra: { applied?: AppliedPolicy; disposition?: DmarcPolicy; reasons?: PolicyOverride[] } = {}): DmarcResult => {
-    const disposition = extra.disposition ?? 'none';
-    const dispositionReasons = extra.reasons ?? [];
-    const report = buildReportRow({
-      input,
-      authorDomain,
-      result,
-      alignment,
-      policy,
-      effective,
-      appliedPolicy: extra.applied?.policy,
-      disposition,
-      reasons: dispositionReasons,
-      maxSignatures,
-    });
-    // Field by field rather than with conditional spreads (same keys, same order; this runs per message).
-    const out = { result, reason, mode } as DmarcResult;
-    if (authorDomain !== undefined) out.authorDomain = authorDomain;
-    if (policy) out.policy = policy;
-    if (extra.applied) out.applied = extra.applied;
-    out.disposition = disposition;
-    out.dispositionReasons = dispositionReasons;
-    out.alignment = alignment;
-    out.report = report;
-    out.queries = ctx.queries;
-    out.trace = ctx.trace ?? [];
-    return out;
+/** The result, with its aggregate-report row. */
+function finish(
+  e: Evaluation,
+  result: DmarcResultWord,
+  reason: DmarcReason,
+  extra: { applied?: AppliedPolicy; disposition?: DmarcPolicy; reasons?: PolicyOverride[] } = {},
+): DmarcResult {
+  const disposition = extra.disposition ?? 'none';
+  const dispositionReasons = extra.reasons ?? [];
+  const report = buildReportRow({
+    input: e.input,
+    authorDomain: e.authorDomain,
+    result,
+    alignment: e.alignment,
+    policy: e.policy,
+    effective: e.effective,
+    appliedPolicy: extra.applied?.policy,
+    disposition,
+    reasons: dispositionReasons,
+    maxSignatures: e.maxSignatures,
+  });
+  // Field by field rather than with conditional spreads (same keys, same order; this runs per message).
+  const out = { result, reason, mode: e.mode } as DmarcResult;
+  if (e.authorDomain !== undefined) out.authorDomain = e.authorDomain;
+  if (e.policy) out.policy = e.policy;
+  if (extra.applied) out.applied = extra.applied;
+  out.disposition = disposition;
+  out.dispositionReasons = dispositionReasons;
+  out.alignment = e.alignment;
+  out.report = report;
+  out.queries = e.ctx.queries;
+  out.trace = e.ctx.trace ?? [];
+  return out;
+}
+
+/**
+ * §5.3.3–5.3.5: alignment of every Authenticated Identifier; one aligned is a pass. Settled without a promise
+ * when nothing waits for DNS (the identifiers are the Author Domain itself or cannot align): the common case.
+ */
+function align(input: MessageFacts, options: DmarcOptions, { from, ctx, how, orgs }: Started, found: Discovered): DmarcResult | Promise<DmarcResult> {
+  const e: Evaluation = {
+    from,
+    input,
+    ctx,
+    mode: how.mode,
+    maxSignatures: options.maxReportedSignatures ?? MAX_REPORTED_SIGNATURES,
+    authorDomain: found.authorDomain,
+    policy: found.policy,
+    effective: found.final ? undefined : found.effective,
+    alignment: [],
   };
+  if (found.final) return finish(e, found.result, found.reason);
+  const aligned = alignAll(ctx, input, found.authorDomain, found.policy.record, orgs, options.maxDkimDomains ?? MAX_DKIM_DOMAINS);
+  if (aligned instanceof Promise) return aligned.then((alignment) => withOrgDomain(e, options, found, orgs, alignment));
+  return withOrgDomain(e, options, found, orgs, aligned);
+}
 
-  if (found.final) return finish(found.result, found.reason);
-  const discoveredPolicy = found.policy;
+/** The Author Domain's Organizational Domain, when alignment has determined it, joins a policy found at the Author Domain itself. */
+function withOrgDomain(
+  e: Evaluation,
+  options: DmarcOptions,
+  found: Extract<Discovered, { final: false }>,
+  orgs: OrgDomains,
+  alignment: IdentifierAlignment[],
+): DmarcResult | Promise<DmarcResult> {
+  const peeked = found.policy.orgDomain === undefined ? orgs.peek(found.authorDomain) : undefined;
+  if (peeked) return peeked.then((known) => decide(e, options, found, alignment, known));
+  return decide(e, options, found, alignment, undefined);
+}
 
-  // §5.3.3–5.3.5: alignment of every Authenticated Identifier; one aligned is a pass.
-  // Awaited only when something is pending: each `await` is a microtask hop, and this runs per message.
-  const aligned = alignAll(ctx, input, found.authorDomain, discoveredPolicy.record, orgs, options.maxDkimDomains ?? MAX_DKIM_DOMAINS);
-  alignment = Array.isArray(aligned) ? aligned : await aligned;
-  const by = (['spf', 'dkim'] as const).filter((id) => alignment.some((a) => a.identifier === id && a.status === 'aligned'));
-  const peeked = discoveredPolicy.orgDomain === undefined ? orgs.peek(found.authorDomain) : undefined;
-  const known = peeked ? await peeked : undefined;
-  const applicable = known?.ok ? Object.assign({}, discoveredPolicy, { orgDomain: known.orgDomain, orgDomainRule: known.rule }) : discoveredPolicy;
-  policy = applicable;
-  if (by.length > 0) {
+/** Pass when an identifier aligned, temperror when a DNS failure kept one from aligning, else the policy's failure. */
+function decide(
+  e: Evaluation,
+  options: DmarcOptions,
+  found: Extract<Discovered, { final: false }>,
+  alignment: IdentifierAlignment[],
+  known: OrgDomainResult | undefined,
+): DmarcResult | Promise<DmarcResult> {
+  e.alignment = alignment;
+  let spfAligned = false;
+  let dkimAligned = false;
+  for (const a of alignment) {
+    if (a.status !== 'aligned') continue;
+    if (a.identifier === 'spf') spfAligned = true;
+    else dkimAligned = true;
+  }
+  const applicable = known?.ok ? Object.assign({}, found.policy, { orgDomain: known.orgDomain, orgDomainRule: known.rule }) : found.policy;
+  e.policy = applicable;
+  if (spfAligned || dkimAligned) {
     const applied = selectPolicy(applicable, found.effective, undefined);
-    if (ctx.trace) ctx.step({ kind: 'applied', tag: applied.tag, policy: applied.policy });
-    return finish('pass', { code: 'aligned', by }, { applied });
+    if (e.ctx.trace) e.ctx.step({ kind: 'applied', tag: applied.tag, policy: applied.policy });
+    const by: Array<'spf' | 'dkim'> = spfAligned && dkimAligned ? ['spf', 'dkim'] : spfAligned ? ['spf'] : ['dkim'];
+    return finish(e, 'pass', { code: 'aligned', by }, { applied });
   }
   const failed = alignment.find((a) => a.status === 'temperror');
-  if (failed?.error) return finish('temperror', { code: 'dns', failure: failed.error });
+  if (failed?.error) return finish(e, 'temperror', { code: 'dns', failure: failed.error });
+  return notAligned(e, options, found.authorDomain, applicable, found.effective);
+}
 
-  // §4.10.1 and §5.3.6: the policy tag, the Author Domain's existence when np could apply, and the disposition.
+/** §4.10.1 and §5.3.6: the policy tag, the Author Domain's existence when np could apply, and the disposition. */
+async function notAligned(
+  e: Evaluation,
+  options: DmarcOptions,
+  authorDomain: string,
+  applicable: DiscoveredPolicy,
+  effective: Extract<EffectivePolicy, { ok: true }>,
+): Promise<DmarcResult> {
   let exists: boolean | undefined;
-  if (needsExistence(applicable, found.effective)) {
-    const check = await domainExists(ctx, found.authorDomain);
-    if ('error' in check) return finish('temperror', { code: 'dns', failure: check.error });
+  if (needsExistence(applicable, effective)) {
+    const check = await domainExists(e.ctx, authorDomain);
+    if ('error' in check) return finish(e, 'temperror', { code: 'dns', failure: check.error });
     exists = check.exists;
   }
-  const applied = selectPolicy(applicable, found.effective, exists);
-  ctx.step({ kind: 'applied', tag: applied.tag, policy: applied.policy });
-  let { disposition, reasons } = dispositionFor(applied, applicable, mode, options.random ?? Math.random);
+  const applied = selectPolicy(applicable, effective, exists);
+  e.ctx.step({ kind: 'applied', tag: applied.tag, policy: applied.policy });
+  let { disposition, reasons } = dispositionFor(applied, applicable, e.mode, options.random ?? Math.random);
   if (options.override && disposition !== 'none') {
+    // The whole input only now: the callback is the one reader that needs `from` with the rest.
+    const input = 'from' in e.input ? (e.input as DmarcInput) : Object.assign({ from: e.from }, e.input);
     const override = await options.override({ input, policy: applicable, disposition });
     if (override) {
       disposition = override.disposition;
       reasons = [...reasons, { type: override.type, ...(override.comment !== undefined ? { comment: override.comment } : {}) }];
     }
   }
-  return finish('fail', { code: 'not-aligned' }, { applied, disposition, reasons });
+  return finish(e, 'fail', { code: 'not-aligned' }, { applied, disposition, reasons });
 }

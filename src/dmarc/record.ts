@@ -200,23 +200,27 @@ export function parseDmarcRecord(text: string): DmarcParseResult {
   return { ok: true, record };
 }
 
-/** Most parsed records kept by {@link parseDmarcRecordCached}; the least recently used goes first. */
-const CACHE_LIMIT = 1000;
-const parsedRecords = new Map<string, DmarcParseResult>();
+/** Parsed records kept by {@link parseDmarcRecordCached} per generation (so at most twice this many). */
+const CACHE_GENERATION = 1000;
+/** Records parsed or used since the last generation began, and those of the generation before. */
+let recentRecords = new Map<string, DmarcParseResult>();
+let olderRecords = new Map<string, DmarcParseResult>();
 
 /**
  * {@link parseDmarcRecord} through a bounded cache keyed by the record text: a busy verifier meets the same
- * few records for every message. The parse is shared between callers and never mutated.
+ * few records for every message. The parse is shared between callers and never mutated. Two generations
+ * instead of a strict LRU: a hit on a recent record costs one lookup, not a delete and re-insert per message;
+ * a record unused for a whole generation is dropped with the older map.
  */
 export function parseDmarcRecordCached(text: string): DmarcParseResult {
-  let result = parsedRecords.get(text);
-  if (result) {
-    parsedRecords.delete(text);
-  } else {
-    result = parseDmarcRecord(text);
-    if (parsedRecords.size >= CACHE_LIMIT) parsedRecords.delete(parsedRecords.keys().next().value!);
+  const recent = recentRecords.get(text);
+  if (recent) return recent;
+  const result = olderRecords.get(text) ?? parseDmarcRecord(text);
+  if (recentRecords.size >= CACHE_GENERATION) {
+    olderRecords = recentRecords;
+    recentRecords = new Map();
   }
-  parsedRecords.set(text, result);
+  recentRecords.set(text, result);
   return result;
 }
 

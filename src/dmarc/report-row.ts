@@ -1,4 +1,4 @@
-import { envelopeDomain } from './domain.js';
+import { envelopeDomain, lowerCase } from './domain.js';
 import type { AggregateReportRow, DmarcInput, DmarcResultWord, DiscoveredPolicy, DmarcPolicy, EffectivePolicy, IdentifierAlignment, PolicyOverride } from './types.js';
 
 /** Default cap on DKIM results in one report row (RFC 9990 §3.1.3). */
@@ -6,7 +6,7 @@ export const MAX_REPORTED_SIGNATURES = 100;
 
 /** What the row builder needs from the evaluation. */
 export interface RowFacts {
-  input: DmarcInput;
+  input: Omit<DmarcInput, 'from'>;
   authorDomain: string | undefined;
   result: DmarcResultWord;
   alignment: IdentifierAlignment[];
@@ -31,44 +31,56 @@ function rank(a: IdentifierAlignment | undefined): number {
  */
 export function buildReportRow(f: RowFacts): AggregateReportRow {
   const { input } = f;
-  const aligned = (id: 'spf' | 'dkim'): 'pass' | 'fail' => (f.alignment.some((a) => a.identifier === id && a.status === 'aligned') ? 'pass' : 'fail');
+  // One pass over the alignment: which identifiers aligned, and the rank of each DKIM result in order.
+  let spfAligned = false;
+  let dkimAligned = false;
+  const ranks: number[] = [];
+  for (const a of f.alignment) {
+    if (a.status === 'aligned') {
+      if (a.identifier === 'spf') spfAligned = true;
+      else dkimAligned = true;
+    }
+    if (a.identifier === 'dkim') ranks.push(rank(a));
+  }
   let disposition: AggregateReportRow['policyEvaluated']['disposition'] = 'none';
   if (f.result === 'fail') disposition = f.disposition;
   else if (f.result === 'pass') disposition = f.appliedPolicy && f.appliedPolicy !== 'none' ? 'pass' : 'none';
 
-  const mailFrom = input.envelopeFrom === undefined ? undefined : envelopeDomain(input.envelopeFrom).toLowerCase();
-  const envelopeFrom = mailFrom || input.helo?.toLowerCase() || undefined;
+  const mailFrom = input.envelopeFrom === undefined ? undefined : lowerCase(envelopeDomain(input.envelopeFrom));
+  const envelopeFrom = mailFrom || (input.helo && lowerCase(input.helo)) || undefined;
   // Objects here are built field by field (same keys, same order): conditional spreads cost microseconds per message.
   const identifiers: AggregateReportRow['identifiers'] = { headerFrom: f.authorDomain ?? '' };
   if (envelopeFrom) identifiers.envelopeFrom = envelopeFrom;
-  if (input.envelopeTo) identifiers.envelopeTo = input.envelopeTo.toLowerCase();
+  if (input.envelopeTo) identifiers.envelopeTo = lowerCase(input.envelopeTo);
 
-  const dkimAlignment = f.alignment.filter((a) => a.identifier === 'dkim');
-  const dkim = (input.dkim ?? [])
-    .map((sig, i) => ({ sig, order: rank(dkimAlignment[i]), i }))
-    .sort((a, b) => a.order - b.order || a.i - b.i)
-    .slice(0, f.maxSignatures)
-    .map(({ sig }) => {
-      const entry: AggregateReportRow['authResults']['dkim'][number] = { domain: sig.domain.toLowerCase(), selector: sig.selector, result: sig.result };
+  // Ordered by rank, signature order within a rank, at most maxSignatures: a stable sort by rank, done as three passes.
+  const sigs = input.dkim ?? [];
+  const dkim: AggregateReportRow['authResults']['dkim'] = [];
+  for (let r = 0; r <= 2; r++) {
+    for (let i = 0; i < sigs.length && dkim.length < f.maxSignatures; i++) {
+      if ((ranks[i] ?? 2) !== r) continue;
+      const sig = sigs[i]!;
+      const entry: AggregateReportRow['authResults']['dkim'][number] = { domain: lowerCase(sig.domain), selector: sig.selector, result: sig.result };
       if (sig.human) entry.humanResult = sig.human;
-      return entry;
-    });
+      dkim.push(entry);
+    }
+  }
   const spf: AggregateReportRow['authResults']['spf'] = [];
   if (input.spf) {
     const s = input.spf;
-    const entry: AggregateReportRow['authResults']['spf'][number] = { domain: s.domain.toLowerCase(), scope: s.identity === 'helo' ? 'helo' : 'mfrom', result: s.result };
+    const entry: AggregateReportRow['authResults']['spf'][number] = { domain: lowerCase(s.domain), scope: s.identity === 'helo' ? 'helo' : 'mfrom', result: s.result };
     if (s.human) entry.humanResult = s.human;
     spf.push(entry);
   } else if (envelopeFrom) {
     spf.push({ domain: envelopeFrom, scope: mailFrom ? 'mfrom' : 'helo', result: 'none' });
   }
 
+  const policyEvaluated: AggregateReportRow['policyEvaluated'] = { disposition, dkim: dkimAligned ? 'pass' : 'fail', spf: spfAligned ? 'pass' : 'fail', reasons: f.reasons };
+  const authResults = { dkim, spf };
   // `sourceIp`, when known, leads the row.
-  const row = (input.sourceIp ? { sourceIp: input.sourceIp } : {}) as AggregateReportRow;
-  row.count = 1;
-  row.policyEvaluated = { disposition, dkim: aligned('dkim'), spf: aligned('spf'), reasons: f.reasons };
-  row.identifiers = identifiers;
-  row.authResults = { dkim, spf };
+  const row: AggregateReportRow = input.sourceIp
+    ? { sourceIp: input.sourceIp, count: 1, policyEvaluated, identifiers, authResults }
+    : { count: 1, policyEvaluated, identifiers, authResults };
   if (f.policy && f.effective) row.policyPublished = policyPublished(f.policy, f.effective);
   return row;
 }

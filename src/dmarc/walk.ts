@@ -20,21 +20,39 @@ export function classifyAnswer(answer: DnsAnswer<TxtRecord>): DmarcLookup {
     case 'timeout':
       return { status: 'error', answer };
     case 'records': {
-      const texts = answer.records.slice(0, MAX_TXT_RECORDS).map((strings) => strings.join(''));
-      const dmarc = texts.filter(isDmarcRecord);
-      if (dmarc.length > 1) return { status: 'multiple', count: dmarc.length };
-      const parsed = dmarc.length === 1 ? parseDmarcRecordCached(dmarc[0]!) : undefined;
-      if (!parsed?.ok) return { status: 'none', why: 'no-dmarc-record', discarded: texts.length };
-      return { status: 'record', record: parsed.record, discarded: texts.length - 1 };
+      // One pass, no intermediate arrays: this runs for every message.
+      const count = Math.min(answer.records.length, MAX_TXT_RECORDS);
+      let dmarc = 0;
+      let text = '';
+      for (let i = 0; i < count; i++) {
+        const strings = answer.records[i]!;
+        const joined = strings.length === 1 ? strings[0]! : strings.join('');
+        if (!isDmarcRecord(joined)) continue;
+        dmarc++;
+        text = joined;
+      }
+      if (dmarc > 1) return { status: 'multiple', count: dmarc };
+      const parsed = dmarc === 1 ? parseDmarcRecordCached(text) : undefined;
+      if (!parsed?.ok) return { status: 'none', why: 'no-dmarc-record', discarded: count };
+      return { status: 'record', record: parsed.record, discarded: count - 1 };
     }
   }
 }
 
+/** The name a domain's DMARC record is published at. */
+export function dmarcName(domain: string): string {
+  return `_dmarc.${domain}`;
+}
+
+/** A walk step from the answer at {@link dmarcName}(`domain`). */
+export function walkStep(domain: string, name: string, answer: DnsAnswer<TxtRecord>): WalkStep {
+  return { domain, name, answer, lookup: classifyAnswer(answer) };
+}
+
 /** Query `_dmarc.<domain>` (shared with every other walk of this evaluation) and classify the answer. */
 export async function lookupAt(ctx: DmarcContext, domain: string, purpose: QueryPurpose): Promise<WalkStep> {
-  const name = `_dmarc.${domain}`;
-  const answer = await ctx.query(name, 'TXT', purpose);
-  return { domain, name, answer, lookup: classifyAnswer(answer) };
+  const name = dmarcName(domain);
+  return walkStep(domain, name, await ctx.query(name, 'TXT', purpose));
 }
 
 /** A walk's queries in order, and the failure that cut it short, if any. */

@@ -4,19 +4,31 @@ export interface IpAddress {
   bytes: Uint8Array;
 }
 
-const DEC_OCTET = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-
-/** Parse dotted-quad IPv4 (no leading zeros, exactly four octets). */
+/**
+ * Parse dotted-quad IPv4 (no leading zeros, exactly four octets of 0 to 255). One pass over the characters, no
+ * split or regex: every SPF check parses the client address, and every `ip4` term and A record an address.
+ */
 export function parseIpv4(text: string): Uint8Array | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
+  if (text.length < 7 || text.length > 15) return undefined;
   const bytes = new Uint8Array(4);
-  for (let i = 0; i < 4; i++) {
-    const part = parts[i]!;
-    if (!DEC_OCTET.test(part)) return undefined;
-    bytes[i] = Number(part);
+  let part = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x2e; // the end closes the last octet like a dot
+    if (c === 0x2e) {
+      if (digits === 0 || part === 4) return undefined;
+      bytes[part++] = value;
+      value = 0;
+      digits = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (digits === 1 && value === 0) return undefined; // a leading zero
+      value = value * 10 + (c - 0x30);
+      if (value > 255) return undefined;
+      digits++;
+    } else return undefined;
   }
-  return bytes;
+  return part === 4 ? bytes : undefined;
 }
 
 /** Parse IPv6 text (RFC 4291 §2.2, including `::` and an embedded dotted quad). */

@@ -13,16 +13,19 @@ export interface MemoResolver extends Resolver {
  * and a prefetch can warm answers that a later step reads. Wrap per message, not per process: it never expires.
  */
 export function memoizeResolver(resolver: Resolver): MemoResolver {
-  const answers = new Map<string, Promise<DnsAnswer<unknown>>>();
+  // One map of names per type: a joined `type name` key would be a new string to hash on every query.
+  const answers = new Map<RrType, Map<string, Promise<DnsAnswer<unknown>>>>();
   const memo = {
     questions: 0,
     query<T extends RrType>(name: string, type: T, options?: QueryOptions): Promise<DnsAnswer<RecordTypes[T]>> {
-      const key = `${type} ${normalizeName(name)}`;
-      let answer = answers.get(key);
+      const key = normalizeName(name);
+      let names = answers.get(type);
+      if (!names) answers.set(type, (names = new Map()));
+      let answer = names.get(key);
       if (!answer) {
         memo.questions++;
         answer = resolver.query(name, type, options);
-        answers.set(key, answer);
+        names.set(key, answer);
       }
       return answer as Promise<DnsAnswer<RecordTypes[T]>>;
     },

@@ -22,7 +22,8 @@ export interface MemoryResolverOptions {
 /** Lower-case a name and drop its trailing dot: the key every resolver uses. */
 export function normalizeName(name: string): string {
   const lower = name.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  // A character test, not `endsWith('.')`: that builtin call costs several times more, on every query.
+  return lower.charCodeAt(lower.length - 1) === 0x2e ? lower.slice(0, -1) : lower;
 }
 
 /** `answer` with the CNAMEs followed to reach it, when there were any (set, not spread: this runs per query). */

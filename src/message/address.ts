@@ -1,4 +1,4 @@
-import { domainForms } from './domain.js';
+import { domainForms, dotAtomDomainForms } from './domain.js';
 import { decodeEncodedWords } from './encoded-word.js';
 import { tokenize, type Token } from './lexer.js';
 import { resolveLimits } from './limits.js';
@@ -209,8 +209,8 @@ function plainMailbox(value: string): Mailbox | undefined {
   const angle = m[4] !== undefined;
   const local = angle ? m[4]! : m[7]!;
   const domain = angle ? m[5]! : m[8]!;
-  const forms = domainForms(domain);
-  if (!forms.ok || forms.literal) return undefined;
+  const forms = dotAtomDomainForms(domain);
+  if (!forms.ok) return undefined;
   const start = (angle ? m[1]! : m[6]!).length;
   // A name is its words joined by single spaces (or the quoted text), encoded words decoded, as phraseText does.
   const phrase = m[2] ?? m[3];

@@ -10,7 +10,7 @@ export function analyzeFrom(fields: readonly HeaderField[], limits?: Partial<Mes
   const from = getFields(fields, 'From');
   if (from.length === 0) return { ok: false, reason: 'no-from', fromFields: 0, authors: [] };
   const results = parsed ?? from.map((f) => parseAddressList(f.value, limits));
-  // A loop, not flatMap: flatMap showed in per-message profiles.
+  // Loops, not flatMap or some(): this runs for every verified message.
   const authors: Mailbox[] = [];
   for (const r of results) if (r.ok) for (const m of r.mailboxes) authors.push(m);
   if (from.length > 1) return { ok: false, reason: 'multiple-from-fields', fromFields: from.length, authors };
@@ -18,12 +18,14 @@ export function analyzeFrom(fields: readonly HeaderField[], limits?: Partial<Mes
   if (!result.ok) return { ok: false, reason: 'unparseable-from', fromFields: 1, authors, error: result.error };
   const first = authors[0];
   if (!first) return { ok: false, reason: 'no-mailbox', fromFields: 1, authors };
-  if (authors.some((a) => a.domainLiteral !== undefined || a.domain.startsWith('['))) {
-    return { ok: false, reason: 'domain-literal', fromFields: 1, authors };
+  let literal = false;
+  let otherDomain = false;
+  for (const a of authors) {
+    if (a.domainLiteral !== undefined || a.domain.startsWith('[')) literal = true;
+    if (a.domainAscii !== first.domainAscii) otherDomain = true;
   }
-  if (authors.some((a) => a.domainAscii !== first.domainAscii)) {
-    return { ok: false, reason: 'multiple-author-domains', fromFields: 1, authors };
-  }
+  if (literal) return { ok: false, reason: 'domain-literal', fromFields: 1, authors };
+  if (otherDomain) return { ok: false, reason: 'multiple-author-domains', fromFields: 1, authors };
   return {
     ok: true,
     domain: first.domainAscii,

@@ -33,13 +33,18 @@ export function domainForms(domain: string): DomainForms {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(domain)) {
     if (!DOT_ATOM_ASCII.test(domain)) return { ok: false, code: 'bad-domain' };
-    const ascii = domain.toLowerCase();
-    if (!/(^|\.)xn--/.test(ascii)) return { ok: true, ascii, unicode: ascii };
-    const unicode = domainToUnicode(ascii);
-    if (unicode === '' || domainToASCII(unicode) !== ascii) return { ok: false, code: 'invalid-idn' };
-    return { ok: true, ascii, unicode };
+    return dotAtomDomainForms(domain);
   }
   const ascii = domainToASCII(domain);
   if (ascii === '') return { ok: false, code: 'invalid-idn' };
   return { ok: true, ascii, unicode: domainToUnicode(ascii) };
+}
+
+/** {@link domainForms} of a domain already known to be a 7-bit dot-atom (a caller that matched it need not test it again). */
+export function dotAtomDomainForms(domain: string): DomainForms {
+  const ascii = /[A-Z]/.test(domain) ? domain.toLowerCase() : domain;
+  if (!ascii.includes('xn--') || !/(^|\.)xn--/.test(ascii)) return { ok: true, ascii, unicode: ascii };
+  const unicode = domainToUnicode(ascii);
+  if (unicode === '' || domainToASCII(unicode) !== ascii) return { ok: false, code: 'invalid-idn' };
+  return { ok: true, ascii, unicode };
 }

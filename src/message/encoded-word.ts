@@ -20,15 +20,22 @@ const decoders = new Map<string, TextDecoder | null>();
 
 /** A decoder for `charset`, or null when Node does not know it. */
 function decoderFor(charset: string): TextDecoder | null {
-  const label = charset.toLowerCase();
-  let decoder = decoders.get(label);
+  // Known by the label as written first: lower-casing it for every word showed in profiles.
+  let decoder = decoders.get(charset);
   if (decoder !== undefined) return decoder;
-  try {
-    decoder = new TextDecoder(CHARSET_ALIASES[label] ?? label);
-  } catch {
-    decoder = null;
+  const label = charset.toLowerCase();
+  decoder = decoders.get(label);
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder(CHARSET_ALIASES[label] ?? label);
+    } catch {
+      decoder = null;
+    }
   }
-  if (decoders.size < 256) decoders.set(label, decoder);
+  if (decoders.size < 256) {
+    decoders.set(label, decoder);
+    decoders.set(charset, decoder);
+  }
   return decoder;
 }
 
@@ -74,6 +81,34 @@ interface Word {
   bytes: Uint8Array;
 }
 
+const QUESTION = 0x3f;
+
+/**
+ * The one encoded word `text` consists of, when it is exactly one (the usual display name): read by position
+ * instead of the regex iterator, which costs more than the decoding. Undefined when `text` is anything else,
+ * or a word {@link decodeEncodedWords} would leave as written; the general path then reads it.
+ */
+function wholeWord(text: string): { decoder: TextDecoder; bytes: Uint8Array } | undefined {
+  const n = text.length;
+  if (n < 8 || !text.startsWith('=?') || !text.endsWith('?=')) return undefined;
+  // Printable ASCII without spaces: no part of a word may hold whitespace (the regex's \s).
+  for (let i = 2; i < n - 2; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return undefined;
+  }
+  // `=?charset[*lang]?E?text?=`: exactly four `?`, the encoding letter between the second and third.
+  const q1 = text.indexOf('?', 2);
+  if (q1 === -1 || text.charCodeAt(q1 + 2) !== QUESTION || text.indexOf('?', q1 + 3) !== n - 2) return undefined;
+  const encoding = text[q1 + 1];
+  if (encoding !== 'b' && encoding !== 'B' && encoding !== 'q' && encoding !== 'Q') return undefined;
+  const star = text.indexOf('*', 2);
+  const charset = text.slice(2, star !== -1 && star < q1 ? star : q1);
+  const decoder = charset === '' ? null : decoderFor(charset);
+  if (!decoder) return undefined;
+  const bytes = wordBytes(encoding, text.slice(q1 + 3, n - 2));
+  return bytes && { decoder, bytes };
+}
+
 /**
  * Decode the RFC 2047 encoded words in `text` (B and Q, any charset Node's TextDecoder knows).
  * Whitespace between adjacent encoded words is dropped (RFC 2047 §6.2), and adjacent words in
@@ -82,6 +117,8 @@ interface Word {
  */
 export function decodeEncodedWords(text: string): string {
   if (!text.includes('=?')) return text;
+  const single = wholeWord(text);
+  if (single) return single.decoder.decode(single.bytes);
   const words: Word[] = [];
   for (const match of text.matchAll(ENCODED_WORD)) {
     const start = match.index;

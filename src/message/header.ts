@@ -1,8 +1,19 @@
 import type { HeaderField } from './types.js';
 
-/** Whether a field's name is `wanted` (lower case), ignoring case; lengths first, so most fields cost no lower-casing. */
+/**
+ * Whether a field's name is `wanted` (lower case), ignoring case: lengths first, then ASCII letters compared
+ * in place, so no field costs a lower-cased copy (this runs over every field for every lookup).
+ */
 function named(field: HeaderField, wanted: string): boolean {
-  return field.name.length === wanted.length && wanted !== '' && field.name.toLowerCase() === wanted;
+  const name = field.name;
+  if (name.length !== wanted.length || wanted === '') return false;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c > 0x7f) return name.toLowerCase() === wanted;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== wanted.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Every field named `name` (case-insensitive), top to bottom. */
@@ -49,6 +60,28 @@ export function fieldsByName(fields: readonly HeaderField[]): Map<string, Header
     else byName.set(key, [field]);
   }
   return byName;
+}
+
+/**
+ * The fields a signature's `h=` list selects (RFC 6376 §5.4.2), leaving `byName` as it is: each name takes the next
+ * unused instance from the bottom; a name with none left selects nothing (oversigning). `present`, when given, gets
+ * one entry per name: whether it selected a field.
+ */
+export function selectSignedFields(byName: ReadonlyMap<string, readonly HeaderField[]>, names: readonly string[], present?: boolean[]): HeaderField[] {
+  const used = new Map<string, number>();
+  const out: HeaderField[] = [];
+  for (const name of names) {
+    const key = name.toLowerCase();
+    const list = byName.get(key);
+    const taken = used.get(key) ?? 0;
+    const field = list && taken < list.length ? list[list.length - 1 - taken] : undefined;
+    if (field) {
+      used.set(key, taken + 1);
+      out.push(field);
+    }
+    present?.push(field !== undefined);
+  }
+  return out;
 }
 
 /** Create a cursor over `fields` for selecting signed header fields as DKIM does (RFC 6376 §5.4.2). */

@@ -3,7 +3,7 @@ export type * from './types.js';
 export { openReportStore, isPostgresUrl } from './store/open.js';
 export type { ReportStore } from './store/store.js';
 /** Ingest inputs (bytes or a stream). */
-export { ingest, ingestStream, type IngestInput, type IngestSummary, type IngestedReport, type IngestOptions, type StreamInput } from './ingest.js';
+export { ingest, ingestMany, ingestStream, type IngestOutcome, type IngestInput, type IngestSummary, type IngestedReport, type IngestOptions, type StreamInput } from './ingest.js';
 /** Parsers. */
 export { AggregateParser, AggregateError, parseAggregateXml, DEFAULT_AGGREGATE_LIMITS, type AggregateLimits } from './aggregate.js';
 export { parseTlsReport, type TlsReportResult } from './tlsrpt.js';
@@ -20,3 +20,5 @@ export { advise, DEFAULT_ADVICE_THRESHOLDS, type PolicyAdvice, type AdviceThresh
 export { lookupPtrs, type PtrInfo } from './analyse/enrich.js';
 export { REPORT_SERVICES, recognizeService, type ReportService } from './services.js';
 export { analyseDomain, type DomainAnalysis } from './analyse/domain.js';
+/** Generate and send reports, as a receiver (RFC 9990 aggregate, RFC 9991 failure). */
+export * from './generate/index.js';

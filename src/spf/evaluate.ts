@@ -4,17 +4,19 @@ import { expandMacroString, isQueryableName, usesValidatedDomain, type MacroVari
 import { isMacroError, parseMacroString } from './macro-parse.js';
 import { inMappedNetwork, matchA, matchExists, matchMx, matchPtr, targetName } from './mechanisms.js';
 import { validatedDomain } from './ptr.js';
-import { isCheckableDomain, lookupRecord } from './record.js';
+import { isCheckableDomain, selectRecord } from './record.js';
 import type {
   CheckHostFacts,
   Directive,
   MacroString,
+  Mechanism,
   Qualifier,
+  SpfErrorReason,
   SpfIdentity,
   SpfInput,
   SpfMatch,
+  SpfNoneReason,
   SpfOptions,
-  SpfRecord,
   SpfResult,
   SpfResultBase,
 } from './types.js';
@@ -38,20 +40,25 @@ interface Decided {
 type DomainOutcome = Decided | { none: 'nxdomain' | 'no-record' };
 
 function stripDot(name: string): string {
-  return name.endsWith('.') ? name.slice(0, -1) : name;
+  // A character test, not `endsWith('.')`: that builtin costs more than the rest of this per-name work.
+  return name.charCodeAt(name.length - 1) === 0x2e ? name.slice(0, -1) : name;
 }
 
-/** check_host() on one domain: its record, then its terms (RFC 7208 §4). `voidTerm` is the include/redirect that led here. */
+/**
+ * check_host() on one domain (RFC 7208 §4): its record, then its terms, then redirect=. `voidTerm` is the
+ * include/redirect that led here. Address terms are matched without awaiting anything, and only DNS terms await:
+ * every async layer costs microtask turns on every message.
+ */
 async function evaluateDomain(ctx: EvalContext, domain: string, depth: number, voidTerm?: string): Promise<DomainOutcome> {
-  const found = await lookupRecord(ctx, domain, depth, voidTerm);
+  const answer = ctx.settle(await ctx.start(domain, 'TXT'), domain, 'TXT', domain, depth, voidTerm);
+  const found = selectRecord(ctx, answer, domain, depth);
   if (found.kind === 'none') return { none: found.reason };
-  return evaluateRecord(ctx, found.record, domain, depth);
-}
-
-async function evaluateRecord(ctx: EvalContext, record: SpfRecord, domain: string, depth: number): Promise<Decided> {
+  const record = found.record;
   for (const directive of record.directives) {
-    if (!(await matchDirective(ctx, directive, domain, depth))) continue;
-    const { qualifier, mechanism, text } = directive;
+    const mechanism = directive.mechanism;
+    const matched = isAddressTerm(mechanism) ? matchAddress(ctx, directive, mechanism, domain, depth) : await matchDns(ctx, directive.text, mechanism, domain, depth);
+    if (!matched) continue;
+    const { qualifier, text } = directive;
     const decided: Decided = { verdict: VERDICT[qualifier], matched: { domain, mechanism: mechanism.kind, qualifier, term: text } };
     if (record.exp) decided.exp = { spec: record.exp.value, domain };
     return decided;
@@ -67,43 +74,46 @@ async function evaluateRecord(ctx: EvalContext, record: SpfRecord, domain: strin
   return sub;
 }
 
-async function matchDirective(ctx: EvalContext, directive: Directive, domain: string, depth: number): Promise<boolean> {
-  const mechanism = directive.mechanism;
+type AddressMechanism = Extract<Mechanism, { kind: 'all' | 'ip4' | 'ip6' }>;
+type DnsMechanism = Exclude<Mechanism, AddressMechanism>;
+
+/** `all`, `ip4` and `ip6`: the mechanisms that need no DNS. */
+function isAddressTerm(mechanism: Mechanism): mechanism is AddressMechanism {
+  return mechanism.kind === 'all' || mechanism.kind === 'ip4' || mechanism.kind === 'ip6';
+}
+
+/** `all`, `ip4` and `ip6` (RFC 7208 §5.1, §5.6). */
+function matchAddress(ctx: EvalContext, directive: Directive, mechanism: AddressMechanism, domain: string, depth: number): boolean {
   const ip = ctx.vars.ip;
   let matched: boolean;
-  let target: string | undefined;
-  switch (mechanism.kind) {
-    case 'all':
-      matched = true;
-      break;
-    case 'ip4':
-      matched = ip.family === 4 && ipInNetwork(ip, mechanism.network, mechanism.prefix);
-      break;
-    case 'ip6':
-      matched = ip.family === 6 ? ipInNetwork(ip, mechanism.network, mechanism.prefix) : inMappedNetwork(ip, mechanism.network, mechanism.prefix);
-      break;
-    default: {
-      ctx.countTerm(domain, directive.text, depth);
-      target = await targetName(ctx, mechanism.domain, domain, depth);
-      const term = directive.text;
-      if (mechanism.kind === 'include') matched = await include(ctx, term, stripDot(target), domain, depth);
-      else if (!isQueryableName(target)) matched = false; // not a possible DNS name: treated as non-existent (§4.3, §4.8)
-      else if (mechanism.kind === 'a') matched = await matchA(ctx, target, mechanism.cidr4, mechanism.cidr6, domain, depth, term);
-      else if (mechanism.kind === 'mx') matched = await matchMx(ctx, target, mechanism.cidr4, mechanism.cidr6, domain, depth, term);
-      else if (mechanism.kind === 'ptr') matched = await matchPtr(ctx, target, domain, depth, term);
-      else matched = await matchExists(ctx, target, domain, depth, term);
-    }
-  }
-  if (ctx.trace) ctx.trace.push(target === undefined ? { kind: 'term', domain, term: directive.text, matched, depth } : { kind: 'term', domain, term: directive.text, matched, depth, detail: target });
+  if (mechanism.kind === 'ip4') matched = ip.family === 4 && ipInNetwork(ip, mechanism.network, mechanism.prefix);
+  else if (mechanism.kind === 'ip6') matched = ip.family === 6 ? ipInNetwork(ip, mechanism.network, mechanism.prefix) : inMappedNetwork(ip, mechanism.network, mechanism.prefix);
+  else matched = true;
+  ctx.trace?.push({ kind: 'term', domain, term: directive.text, matched, depth });
   return matched;
 }
 
-/** `include` (RFC 7208 §5.2): pass matches; fail, softfail and neutral do not; none is a permerror; errors propagate. */
-async function include(ctx: EvalContext, term: string, target: string, domain: string, depth: number): Promise<boolean> {
-  const sub = isQueryableName(target) ? await evaluateDomain(ctx, target, depth + 1, term) : undefined;
-  if (!sub || 'none' in sub) return ctx.fail('permerror', { code: 'include-none', domain, target }, domain, depth);
-  ctx.trace?.push({ kind: 'include', domain, target, result: sub.verdict, depth });
-  return sub.verdict === 'pass';
+/** The DNS-querying terms: include, a, mx, ptr, exists (RFC 7208 §5.2 to §5.7), each counted toward the limit (§4.6.4). */
+async function matchDns(ctx: EvalContext, term: string, mechanism: DnsMechanism, domain: string, depth: number): Promise<boolean> {
+  ctx.countTerm(domain, term, depth);
+  // A ready target is not awaited: only %{p} makes it a promise.
+  const expanding = targetName(ctx, mechanism.domain, domain, depth);
+  const target = typeof expanding === 'string' ? expanding : await expanding;
+  let matched: boolean;
+  if (mechanism.kind === 'include') {
+    // `include` (§5.2): pass matches; fail, softfail and neutral do not; none is a permerror; errors propagate.
+    const name = stripDot(target);
+    const sub = isQueryableName(name) ? await evaluateDomain(ctx, name, depth + 1, term) : undefined;
+    if (!sub || 'none' in sub) return ctx.fail('permerror', { code: 'include-none', domain, target: name }, domain, depth);
+    ctx.trace?.push({ kind: 'include', domain, target: name, result: sub.verdict, depth });
+    matched = sub.verdict === 'pass';
+  } else if (!isQueryableName(target)) matched = false; // not a possible DNS name: treated as non-existent (§4.3, §4.8)
+  else if (mechanism.kind === 'a') matched = await matchA(ctx, target, mechanism.cidr4, mechanism.cidr6, domain, depth, term);
+  else if (mechanism.kind === 'mx') matched = await matchMx(ctx, target, mechanism.cidr4, mechanism.cidr6, domain, depth, term);
+  else if (mechanism.kind === 'ptr') matched = await matchPtr(ctx, target, domain, depth, term);
+  else matched = await matchExists(ctx, target, domain, depth, term);
+  ctx.trace?.push({ kind: 'term', domain, term, matched, depth, detail: target });
+  return matched;
 }
 
 const PRINTABLE = /^[\x20-\x7e]*$/;
@@ -148,11 +158,14 @@ interface Sender {
 
 /** Split <sender> at its last "@"; an empty local-part becomes "postmaster" (§4.3). */
 function splitSender(mailbox: string): Sender {
-  const at = mailbox.lastIndexOf('@');
+  // The last "@" found by `indexOf` steps: V8 runs `lastIndexOf` as a much slower runtime call.
+  let at = -1;
+  for (let next = mailbox.indexOf('@'); next >= 0; next = mailbox.indexOf('@', next + 1)) at = next;
   const local = at === -1 ? '' : mailbox.slice(0, at);
   const senderDomain = at === -1 ? mailbox : mailbox.slice(at + 1);
-  const localPart = local === '' ? 'postmaster' : local;
-  return { sender: `${localPart}@${senderDomain}`, localPart, senderDomain };
+  // With a local-part, <sender> is the mailbox as given.
+  if (local !== '') return { sender: mailbox, localPart: local, senderDomain };
+  return { sender: `postmaster@${senderDomain}`, localPart: 'postmaster', senderDomain };
 }
 
 function clientIp(ip: string | IpAddress): IpAddress {
@@ -174,34 +187,52 @@ async function run(ip: IpAddress, domain: string, who: Sender, facts: CheckHostF
   };
   const ctx = new EvalContext(options, vars);
   const identity: SpfIdentity = facts.identity ?? 'mailfrom';
-  // The common fields, then the outcome's own, assigned one by one: V8 gives every object built with spreads
-  // (`{ ...base, result }`, conditional `...(x ? { x } : {})`) a hidden class of its own, microseconds a message.
-  const result = <Outcome extends object>(outcome: Outcome): SpfResultBase & Outcome => {
-    const out = { domain, identity, ip: formatIp(ip), sender: who.sender } as SpfResultBase;
-    if (facts.helo !== undefined) out.helo = facts.helo;
-    out.lookups = ctx.lookups;
-    out.voidLookups = ctx.voidLookups;
-    out.queries = ctx.queries;
-    out.trace = ctx.trace ?? [];
-    return Object.assign(out, outcome);
-  };
   try {
-    if (!isCheckableDomain(domain)) return result({ result: 'none', reason: { code: 'invalid-domain', domain } });
+    if (!isCheckableDomain(domain)) return finish(resultFields(ctx, domain, identity, facts.helo, 'none'), { code: 'invalid-domain', domain });
     const name = stripDot(domain);
     const outcome = await evaluateDomain(ctx, name, 0);
-    if ('none' in outcome) return result({ result: 'none', reason: { code: outcome.none, domain } });
+    if ('none' in outcome) return finish(resultFields(ctx, domain, identity, facts.helo, 'none'), { code: outcome.none, domain });
     const text =
       outcome.verdict === 'fail' && options.explanation !== false ? await explanation(ctx, outcome.exp, options.defaultExplanation, name) : undefined;
-    const verdict: { result: Decided['verdict']; matched?: SpfMatch; explanation?: string } = { result: outcome.verdict };
-    if (outcome.matched) verdict.matched = outcome.matched;
-    if (text !== undefined) verdict.explanation = text;
-    return result(verdict);
+    const out = resultFields(ctx, domain, identity, facts.helo, outcome.verdict);
+    if (outcome.matched) out.matched = outcome.matched;
+    if (text !== undefined) out.explanation = text;
+    return out as SpfResult;
   } catch (e) {
-    if (e instanceof SpfAbort) return result({ result: e.result, reason: e.reason });
+    if (e instanceof SpfAbort) return finish(resultFields(ctx, domain, identity, facts.helo, e.result), e.reason);
     throw e;
   } finally {
     ctx.close();
   }
+}
+
+/** Every field a result may have, in the order they are written (JSON output and tests read that order). */
+interface ResultFields extends SpfResultBase {
+  result: SpfResult['result'];
+  matched?: SpfMatch;
+  explanation?: string;
+  reason?: SpfNoneReason | SpfErrorReason;
+}
+
+/**
+ * The common fields, then `result`, assigned one by one: V8 gives every object built with spreads
+ * (`{ ...base, result }`, conditional `...(x ? { x } : {})`) or `Object.assign` a hidden class of its own.
+ */
+function resultFields(ctx: EvalContext, domain: string, identity: SpfIdentity, helo: string | undefined, verdict: SpfResult['result']): ResultFields {
+  const out = { domain, identity, ip: formatIp(ctx.vars.ip), sender: ctx.vars.sender } as ResultFields;
+  if (helo !== undefined) out.helo = helo;
+  out.lookups = ctx.lookups;
+  out.voidLookups = ctx.voidLookups;
+  out.queries = ctx.queries;
+  out.trace = ctx.trace ?? [];
+  out.result = verdict;
+  return out;
+}
+
+/** A `none` or error result with its reason. */
+function finish(out: ResultFields, reason: SpfNoneReason | SpfErrorReason): SpfResult {
+  out.reason = reason;
+  return out as SpfResult;
 }
 
 /**

@@ -121,7 +121,7 @@ export function expandMacroString(spec: MacroString, vars: MacroVariables, domai
 
 /** Drop left-hand labels until the name is at most 253 characters (RFC 7208 §7.3); a trailing dot is removed. */
 export function truncateDomain(name: string): string {
-  let n = name.endsWith('.') ? name.slice(0, -1) : name;
+  let n = name.charCodeAt(name.length - 1) === 0x2e /* . */ ? name.slice(0, -1) : name;
   while (n.length > 253) {
     const dot = n.indexOf('.');
     if (dot === -1) break;
@@ -140,7 +140,7 @@ export function expandDomainSpec(spec: MacroString, vars: MacroVariables, domain
  * at most 253 characters. Any other octet is legal in DNS, so names such as "foo:bar/baz.example.com" pass.
  */
 export function isQueryableName(name: string): boolean {
-  const n = name.endsWith('.') ? name.slice(0, -1) : name;
+  const n = name.charCodeAt(name.length - 1) === 0x2e /* . */ ? name.slice(0, -1) : name;
   if (n.length === 0 || n.length > 253) return false;
   let start = 0;
   for (;;) {

@@ -4,12 +4,18 @@ import { expandDomainSpec, usesValidatedDomain } from './macro.js';
 import { canonicalName, firstValidated, isAtOrBelow, reverseNames, validatedDomain } from './ptr.js';
 import type { MacroString } from './types.js';
 
-/** Expand a term's domain-spec to its <target-name> (the current domain when absent), resolving %{p} if used. */
-export async function targetName(ctx: EvalContext, spec: MacroString | undefined, domain: string, depth: number): Promise<string> {
+/**
+ * Expand a term's domain-spec to its <target-name> (the current domain when absent). A promise only when %{p} is
+ * used, which costs DNS lookups: a caller on the hot path need not await a name that is ready.
+ */
+export function targetName(ctx: EvalContext, spec: MacroString | undefined, domain: string, depth: number): string | Promise<string> {
   if (!spec) return domain;
-  if (!spec.hasMacros) return expandDomainSpec(spec, ctx.vars, domain);
-  const validated = usesValidatedDomain(spec) ? await validatedDomain(ctx, domain, depth) : undefined;
-  return expandDomainSpec(spec, ctx.vars, domain, validated);
+  if (!usesValidatedDomain(spec)) return expandDomainSpec(spec, ctx.vars, domain);
+  return validatedTarget(ctx, spec, domain, depth);
+}
+
+async function validatedTarget(ctx: EvalContext, spec: MacroString, domain: string, depth: number): Promise<string> {
+  return expandDomainSpec(spec, ctx.vars, domain, await validatedDomain(ctx, domain, depth));
 }
 
 /**
@@ -37,7 +43,7 @@ function anyInNetwork(ctx: EvalContext, addresses: readonly string[], cidr4: num
 /** `a` (RFC 7208 §5.3): an A (IPv4 client) or AAAA (IPv6 client) lookup of the target, compared with the CIDR lengths. */
 export async function matchA(ctx: EvalContext, target: string, cidr4: number, cidr6: number, domain: string, depth: number, term: string): Promise<boolean> {
   const type = ctx.vars.ip.family === 4 ? 'A' : 'AAAA';
-  const answer = await ctx.query(target, type, domain, depth, term);
+  const answer = ctx.settle(await ctx.start(target, type), target, type, domain, depth, term);
   if (answer.status !== 'records') {
     ctx.dnsFailure(answer, target, type, domain, depth);
     return false;
@@ -52,7 +58,7 @@ export async function matchA(ctx: EvalContext, target: string, cidr4: number, ci
  * exactly as in sequential evaluation. A null MX (".", RFC 7505) has no addresses.
  */
 export async function matchMx(ctx: EvalContext, target: string, cidr4: number, cidr6: number, domain: string, depth: number, term: string): Promise<boolean> {
-  const answer = await ctx.query(target, 'MX', domain, depth, term);
+  const answer = ctx.settle(await ctx.start(target, 'MX'), target, 'MX', domain, depth, term);
   if (answer.status !== 'records') {
     ctx.dnsFailure(answer, target, 'MX', domain, depth);
     return false;
@@ -68,7 +74,7 @@ export async function matchMx(ctx: EvalContext, target: string, cidr4: number, c
   const type = ctx.vars.ip.family === 4 ? 'A' : 'AAAA';
   const pending = names.map((name) => ctx.start(name, type));
   for (let i = 0; i < names.length; i++) {
-    const hosts = await ctx.settle(pending[i]!, names[i]!, type, domain, depth);
+    const hosts = ctx.settle(await pending[i]!, names[i]!, type, domain, depth);
     if (hosts.status !== 'records') ctx.dnsFailure(hosts, names[i]!, type, domain, depth);
     else if (anyInNetwork(ctx, hosts.records, cidr4, cidr6)) return true;
   }
@@ -91,7 +97,7 @@ export async function matchPtr(ctx: EvalContext, target: string, domain: string,
 
 /** `exists` (RFC 7208 §5.7): an A lookup of the target, even for an IPv6 client; any record matches. */
 export async function matchExists(ctx: EvalContext, target: string, domain: string, depth: number, term: string): Promise<boolean> {
-  const answer = await ctx.query(target, 'A', domain, depth, term);
+  const answer = ctx.settle(await ctx.start(target, 'A'), target, 'A', domain, depth, term);
   if (answer.status !== 'records') {
     ctx.dnsFailure(answer, target, 'A', domain, depth);
     return false;

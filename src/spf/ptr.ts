@@ -34,7 +34,7 @@ export async function firstValidated(ctx: EvalContext, candidates: string[], dom
   const type = ctx.vars.ip.family === 4 ? 'A' : 'AAAA';
   const pending: PendingAnswer<string>[] = candidates.map((name) => ctx.start(name, type));
   for (let i = 0; i < candidates.length; i++) {
-    const answer = await ctx.settle(pending[i]!, candidates[i]!, type, domain, depth);
+    const answer = ctx.settle(await pending[i]!, candidates[i]!, type, domain, depth);
     if (answer.status !== 'records') continue;
     for (const text of answer.records) {
       const address = parseIp(text);

@@ -1,3 +1,4 @@
+import type { DnsAnswer } from '../dns/types.js';
 import type { EvalContext } from './context.js';
 import { isSpfRecord, parseSpf } from './parse.js';
 import type { SpfParseResult, SpfRecord } from './types.js';
@@ -19,12 +20,11 @@ export function parseCached(text: string): SpfParseResult {
 export type RecordLookup = { kind: 'record'; record: SpfRecord } | { kind: 'none'; reason: 'nxdomain' | 'no-record' };
 
 /**
- * Fetch and select the SPF record of `domain` (TXT only, RFC 7208 §4.4/§4.5): a DNS failure is a temperror,
- * more than one `v=spf1` record or a syntax error is a permerror, nothing is `none`.
- * `voidTerm` names the include/redirect term whose lookup this is, so an empty answer counts as void.
+ * Select the SPF record of `domain` from its TXT answer (RFC 7208 §4.4/§4.5): a DNS failure is a temperror,
+ * more than one `v=spf1` record or a syntax error is a permerror, nothing is `none`. The caller queries
+ * (counting an empty answer as void when an include/redirect led here) and hands over the settled answer.
  */
-export async function lookupRecord(ctx: EvalContext, domain: string, depth: number, voidTerm?: string): Promise<RecordLookup> {
-  const answer = await ctx.query(domain, 'TXT', domain, depth, voidTerm);
+export function selectRecord(ctx: EvalContext, answer: DnsAnswer<string[]>, domain: string, depth: number): RecordLookup {
   if (answer.status === 'nxdomain') return { kind: 'none', reason: 'nxdomain' };
   if (answer.status !== 'records') {
     ctx.dnsFailure(answer, domain, 'TXT', domain, depth);
@@ -53,7 +53,7 @@ export async function lookupRecord(ctx: EvalContext, domain: string, depth: numb
  * One pass over the characters (no split, no regular expression: this runs for every message).
  */
 export function isCheckableDomain(domain: string): boolean {
-  const end = domain.endsWith('.') ? domain.length - 1 : domain.length;
+  const end = domain.charCodeAt(domain.length - 1) === 0x2e /* . */ ? domain.length - 1 : domain.length;
   if (end === 0 || end > 253 || domain.charCodeAt(0) === 0x5b /* [ */) return false;
   let labels = 1;
   let labelStart = 0;

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { repoRoot } from '../helpers/paths.js';
-import { runCli } from './run-cli.js';
+import { runCli, spawnCli } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'inkan-import-watch-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,19 +21,12 @@ test('inkan reports import --watch imports files that appear later, once each, a
   mkdirSync(inbox);
   const examples = join(repoRoot(), 'examples/reports');
   copyFileSync(join(examples, 'yahoo.xml'), join(inbox, 'yahoo.xml'));
-  const main = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
-  const child = spawn(process.execPath, [main, 'reports', 'import', inbox, '--watch', '--interval', '1', '--json', '--db', join(dir, 'watch.db')], {
-    env: { ...process.env, LANG: 'C.UTF-8' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async (): Promise<PassJson> => JSON.parse((await lines.next()).value as string) as PassJson;
+  const watcher = spawnCli<PassJson>(['reports', 'import', inbox, '--watch', '--interval', '1', '--json', '--db', join(dir, 'watch.db')]);
+  const next = watcher.next;
+  const stderr = watcher.stderr;
   try {
     const first = await next();
-    assert.deepEqual([first.stored, first.duplicates, first.inputs.length], [1, 0, 1], stderr);
+    assert.deepEqual([first.stored, first.duplicates, first.inputs.length], [1, 0, 1], stderr());
     copyFileSync(join(examples, 'rfc9990.xml'), join(inbox, 'rfc9990.xml'));
     const second = await next();
     assert.deepEqual([second.stored, second.duplicates], [1, 0], 'only the new file is read');
@@ -46,9 +36,8 @@ test('inkan reports import --watch imports files that appear later, once each, a
     const third = await next();
     assert.deepEqual([third.stored, third.duplicates], [0, 1]);
   } finally {
-    child.kill('SIGTERM');
+    assert.equal(await watcher.stop(), 0, stderr());
   }
-  assert.equal(await exited, 0, stderr);
 });
 
 test('inkan reports import --watch refuses standard input and a bad --interval', async () => {

@@ -4,7 +4,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { SMTPServer } from 'smtp-server';
 import { langFromArgv, makeContext, UsageError, type CliContext } from '../../src/cli/context.js';
 import { reportsGenerate, reportsSend } from '../../src/cli/reports-generate.js';
 import { SystemResolver } from '../../src/dns/system.js';
@@ -15,6 +14,7 @@ import { parseMime } from '../../src/reports/mime.js';
 import { aggregateReportFile, authorizeDestinations, buildAggregateReports, buildFailureReport, sendAggregateReport, sendFailureReport, validateAggregateXml, AGGREGATE_FILENAME } from '../../src/reports/generate/index.js';
 import { startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
 import { makeRow } from './make.js';
+import { startInbox, type Received, type TestInbox } from './generate/smtp-inbox.js';
 
 const ZONE = `$TTL 300
 $ORIGIN example.com.
@@ -38,45 +38,23 @@ $ORIGIN quiet.example.
 _dmarc   IN TXT "v=DMARC1; p=none"
 `;
 
-interface Captured {
-  from: string;
-  to: string[];
-  raw: Buffer;
-}
-
 let dns: TestDnsServer;
-let smtp: SMTPServer;
+let smtp: TestInbox;
 let smtpPort = 0;
-const inbox: Captured[] = [];
+let inbox: Received[] = [];
 let dir: string;
 
 before(async () => {
   dns = await startDnsServer({ zone: ZONE });
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onRcptTo(address, _s, cb) {
-      if (address.address.startsWith('refuse')) return cb(Object.assign(new Error('5.1.1 no such user'), { responseCode: 550 }));
-      cb();
-    },
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
-        cb(null, 'queued as TEST');
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpPort = (smtp.server.address() as { port: number }).port;
+  smtp = await startInbox();
+  smtpPort = smtp.port;
+  inbox = smtp.messages;
   dir = mkdtempSync(join(tmpdir(), 'inkan-gen-'));
 });
 
 after(async () => {
   await dns.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

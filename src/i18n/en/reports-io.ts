@@ -142,6 +142,7 @@ Exit codes:
 
 Usage:
   inkan reports send --rows FILE --org-name NAME --email ADDRESS --receiver DOMAIN [options]
+  inkan reports send --rows FILE ... --state FILE --every DURATION [--delay DURATION]
 
 Builds the reports exactly as inkan reports generate does, then for each policy
 domain looks up its DMARC record now, checks that every rua= destination outside
@@ -150,19 +151,45 @@ the domain's Organizational Domain agrees to receive them
 the gzipped report to each authorized address (a relay with --smtp, else the
 destination's MX).
 
+With --state FILE, what was sent to which address (policy domain + period) is
+recorded in FILE (JSON, replaced atomically after every attempt): running again
+never sends a report twice to the same address, a temporary failure (a 4xx
+reply, no connection, a DNS failure) is tried again, and a refusal (5xx) is
+recorded and not tried again. A temporary failure still there after 20
+attempts is given up (and recorded).
+
+With --every, the command keeps running until Ctrl-C or SIGTERM: each period
+(aligned to UTC: 1d is a UTC day, 1h a clock hour) is sent once it has ended
+and --delay has passed (so rows of late mail are in). Failures are retried every
+--retry. A log of each cycle goes to standard error; --json prints one JSON line
+per cycle. After a pause, missed periods are caught up (at most 31).
+
 Options:
   the options of inkan reports generate, and:
-  --smtp HOST:PORT    hand every message to this relay instead of the MX
+  --smtp RELAY        hand every message to this relay instead of the MX: HOST:PORT,
+                      smtp://HOST[:PORT] (STARTTLS when offered) or smtps://HOST[:PORT]
+  --smtp-ca FILE      CA certificate(s) to trust for the relay's TLS
   --helo NAME         the name to greet with (default: --receiver)
+  --state FILE        remember what was sent (see above); required by --every
+  --every DURATION    keep running; one period every DURATION (30s, 15m, 1h, 1d)
+  --delay DURATION    wait this long after a period ends (default: a quarter of
+                      --every, at most 1h)
+  --retry DURATION    how often to retry temporary failures (default: 15m, or
+                      --every when shorter)
   --zone FILE         answer DNS from a zone file (repeatable)
   --dns HOST[:PORT]   ask this DNS server (repeatable)
   --timeout MS        DNS timeout per query
 
+Examples:
+  inkan reports send --rows rows.jsonl --org-name "Example Mail" --email dmarc-noreply@mail.example --receiver mail.example
+  inkan reports send --rows rows.jsonl --org-name "Example Mail" --email dmarc-noreply@mail.example --receiver mail.example --state /var/lib/inkan/sent.json --every 1d --delay 30m
+
 Exit codes:
-  0  every report went to every authorized destination
-  1  a destination refused, was not authorized, or a domain asks for no reports
+  0  every report went to every authorized destination (--every: stopped by a signal)
+  1  a destination refused, was not authorized, or a domain asks for no reports;
+     the state file is not an inkan state file
   2  usage error
-  3  a temporary DNS or SMTP failure: try again later`,
+  3  a temporary DNS or SMTP failure: try again later; the state file cannot be written`,
   'reportsIo.generate.missing-option': (p: { option: string }) => `--${p.option} is required`,
   'reportsIo.generate.bad-time': (p: { option: string; value: string }) => `--${p.option}: "${p.value}" is not an ISO 8601 time`,
   'reportsIo.generate.bad-period': 'the period is empty: --end must be after --begin',
@@ -185,4 +212,105 @@ Exit codes:
   'reportsIo.send.problem.no-policy': (p: { domain: string }) => `  ${p.domain} publishes no DMARC record now: not sent`,
   'reportsIo.send.problem.no-destination': (p: { domain: string }) => `  ${p.domain} asks for no aggregate reports (no rua=): not sent`,
   'reportsIo.send.problem.temperror': (p: { domain: string }) => `  the DMARC record of ${p.domain} could not be looked up; try again later`,
+  'reportsIo.send.failed-temporary': (p: { address: string; reason: string }) => `  not sent to ${p.address}: ${p.reason} (temporary: try again later)`,
+  'reportsIo.send.bad-duration': (p: { option: string; value: string }) => `--${p.option} needs a duration such as 30s, 15m, 1h or 1d, not "${p.value}"`,
+  'reportsIo.send.every-needs-state': '--every needs --state FILE, so that a restart never sends a report twice',
+  'reportsIo.send.needs-every': '--delay and --retry go with --every',
+  'reportsIo.send.every-with-period': '--begin and --end do not go with --every: the clock chooses each period',
+  'reportsIo.send.state-stdin': 'with --state the rows are read again at each attempt: give a file, not - (standard input)',
+  'reportsIo.send.state-error': (p: { error: string }) => `cannot use the state file: ${p.error}`,
+  'reportsIo.send.every-start': (p: { every: string; delay: string; state: string }) =>
+    `sending the reports of each ${p.every} period ${p.delay} after it ends; state in ${p.state} (Ctrl-C to stop)`,
+  'reportsIo.send.cycle': (p: { at: string }) => `cycle at ${p.at}:`,
+  'reportsIo.send.cycle-retry': (p: { begin: string; end: string }) => `retrying period ${p.begin} to ${p.end}`,
+  'reportsIo.send.cycle-nothing': 'nothing to send',
+  'reportsIo.send.cycle-error': (p: { error: string }) => `this cycle failed (${p.error}); nothing was lost, trying again soon`,
+  'reportsIo.send.already-sent': (p: { address: string }) => `  already sent to ${p.address} (not sent again)`,
+  'reportsIo.send.given-up': (p: { address: string }) => `  given up for ${p.address}: the failure stayed temporary too long`,
+  'reportsIo.send.next': (p: { at: string; pending: number }) => `next cycle at ${p.at}${p.pending ? ` (${p.pending} reports waiting for a retry)` : ''}`,
+  'reportsIo.send.stopped': 'stopped; the state is saved',
+  // inkan reports failure
+  'reportsIo.failure.help': `inkan reports failure — as a receiver, send a DMARC failure report for one message (RFC 9991)
+
+Usage:
+  inkan reports failure FILE|- --ip IP [--helo NAME] [--mail-from ADDRESS]
+                        --org-name NAME --email ADDRESS --receiver DOMAIN [options]
+
+Verifies the message exactly as inkan verify does (SPF, DKIM, DMARC), then reads
+the policy record's fo= and ruf= tags. A report is due when the record has a
+ruf= and the message meets one of its fo= options:
+  fo=0  neither SPF nor DKIM gave an aligned pass (the default)
+  fo=1  SPF or DKIM did not give an aligned pass
+  fo=d  a DKIM signature failed to verify, aligned or not
+  fo=s  SPF failed, aligned or not
+The report is ARF (multipart/report, Feedback-Type: auth-failure, Auth-Failure:
+dmarc) with the original header only, never the body. It is read back with
+inkan's own failure-report parser before anything is written or sent.
+
+Each ruf= address outside the policy domain's Organizational Domain must agree
+to receive reports (POLICY-DOMAIN._report._dmarc.DESTINATION TXT "v=DMARC1");
+the others are shown and left out. Without --out or --send nothing is written
+or sent: the command only says whether a report is due, why, and where it would go.
+
+Spoofing campaigns can make one domain fail thousands of times an hour; with
+--state FILE at most --max-per-hour reports (default 10) go out per policy
+domain per clock hour (UTC); a report counts once it is written or a send is
+tried. The count is kept in FILE, locked while it is updated, so an MTA may run
+this command for many messages at once.
+
+Options:
+  --ip IP             the connecting client's address (required)
+  --helo NAME         the HELO/EHLO name
+  --mail-from ADDR    the SMTP MAIL FROM
+  --now TIME          arrival time (ISO 8601; default: now)
+  --authserv-id ID    authserv-id of the Authentication-Results in the report
+                      (default: --receiver)
+  --org-name NAME     who you are (in the report's text)
+  --email ADDRESS     From: of the report, and its envelope sender
+  --receiver DOMAIN   your domain: Reporting-MTA, authserv-id, file names
+  --out DIR           write the report to DIR/receiver!policy-domain!time!id.eml
+  --send              mail it to each authorized ruf= address
+  --smtp RELAY        with --send: hand it to this relay (HOST:PORT, smtp://HOST[:PORT],
+                      smtps://HOST[:PORT]) instead of the destination's MX
+  --smtp-ca FILE      CA certificate(s) to trust for the relay's TLS
+  --state FILE        count reports per policy domain and hour in FILE
+  --max-per-hour N    reports per policy domain per hour (with --state; default 10)
+  --zone FILE         answer DNS from a zone file (repeatable)
+  --dns HOST[:PORT]   ask this DNS server (repeatable)
+  --timeout MS        DNS timeout per query
+  --json              machine-readable output
+  --lang en|ja        language of the output
+
+Example:
+  inkan reports failure msg.eml --ip 203.0.113.5 --mail-from bounce@example.com --org-name "Example Mail" --email dmarc-noreply@mail.example --receiver mail.example --send --state /var/lib/inkan/failure.json
+
+Exit codes:
+  0  no report is due, or it was written / sent to every authorized address
+     (also when the hourly limit held it back)
+  1  with --send: an address refused it or none is authorized; the report did
+     not read back correctly; the state file is not an inkan state file
+  2  usage error
+  3  a temporary DNS or SMTP failure, or the state file is locked or cannot be written`,
+  'reportsIo.failure.dmarc': (p: { result: string; domain: string; policy: string; fo: string }) => `DMARC ${p.result} for ${p.domain} (policy record of ${p.policy}, fo=${p.fo})`,
+  'reportsIo.failure.due': 'a failure report is due:',
+  'reportsIo.failure.would-trigger': 'these fo= options were met:',
+  'reportsIo.failure.trigger.0': 'fo=0: neither SPF nor DKIM gave an aligned pass',
+  'reportsIo.failure.trigger.1': 'fo=1: SPF or DKIM did not give an aligned pass',
+  'reportsIo.failure.trigger.d': 'fo=d: a DKIM signature failed to verify',
+  'reportsIo.failure.trigger.s': 'fo=s: SPF failed',
+  'reportsIo.failure.not-due.no-policy': (p: { domain: string; fo: string }) => `no DMARC policy applies to mail from ${p.domain}: no failure report`,
+  'reportsIo.failure.not-due.temperror': (p: { domain: string; fo: string }) => `the DMARC evaluation for ${p.domain} failed temporarily (DNS): no decision; try again later`,
+  'reportsIo.failure.not-due.no-ruf': (p: { domain: string; fo: string }) => `${p.domain} asks for no failure reports (no ruf=): no failure report`,
+  'reportsIo.failure.not-due.no-trigger': (p: { domain: string; fo: string }) => `no fo=${p.fo} option of ${p.domain} is met: no failure report`,
+  'reportsIo.failure.no-ruf-now': (p: { domain: string }) => `  ${p.domain} asks for no failure reports now (no ruf=): not sent`,
+  'reportsIo.failure.checked': (p: { id: string }) => `report ${p.id} built and read back with inkan's failure-report parser: sound`,
+  'reportsIo.failure.check-failed': (p: { problems: string }) => `the report does not read back as built, so it is neither written nor sent: ${p.problems}`,
+  'reportsIo.failure.wrote': (p: { file: string }) => `wrote ${p.file}`,
+  'reportsIo.failure.dry-run': 'nothing written or sent (use --out DIR and/or --send)',
+  'reportsIo.failure.rate': (p: { domain: string; count: number; max: number }) => `failure reports for ${p.domain} this hour: ${p.count} of ${p.max}`,
+  'reportsIo.failure.rate-limited': (p: { domain: string; count: number; max: number }) =>
+    `${p.count} failure reports for ${p.domain} this hour already (limit ${p.max}): this one is neither written nor sent`,
+  'reportsIo.failure.max-needs-state': '--max-per-hour needs --state FILE to count in',
+  'reportsIo.failure.smtp-needs-send': '--smtp and --smtp-ca go with --send',
+  'reportsIo.failure.too-large': (p: { max: number }) => `the message is larger than ${p.max} bytes`,
 };

@@ -13,7 +13,10 @@ Usage:
   inkan reports fetch ...                    read reports from an IMAP mailbox (see its --help)
   inkan reports receive ...                  receive reports by SMTP/LMTP (see its --help)
   inkan reports generate ...                 as a receiver: build RFC 9990 aggregate reports (see its --help)
-  inkan reports send ...                     mail generated reports to each authorized rua (see its --help)
+  inkan reports send ...                     mail generated reports to each authorized rua, once or every
+                                             period (--every, --state; see its --help)
+  inkan reports failure MSG ...              as a receiver: an RFC 9991 failure report for one message, when
+                                             fo= asks for it, to each authorized ruf (see its --help)
 
 import reads aggregate reports (RFC 7489, RFC 9990 and older drafts) as .xml, .xml.gz, .zip or inside
 an email (.eml, any attachment type, inline, several per message), failure reports (ARF, RFC 5965/6591/
@@ -50,7 +53,7 @@ Exit codes:
      summary/sources/advise: no reports for the domain
   2  usage error
   3  the store or DNS could not be reached`,
-  'reports.cli.missing-sub': 'which reports command? import, summary, sources, advise, retry, fetch or receive',
+  'reports.cli.missing-sub': 'which reports command? import, summary, sources, advise, retry, fetch, receive, generate, send or failure',
   'reports.cli.unknown-sub': (p: { sub: string }) => `unknown reports command "${p.sub}"`,
   'reports.cli.missing-domain': 'give the domain to analyse with --domain',
   'reports.cli.missing-path': 'give files, directories, globs or - (standard input) to import',

@@ -132,6 +132,7 @@ receiver!policy-domain!begin!end!id.xml.gz です。書き出す前に RFC 9990 
 
 使い方:
   inkan reports send --rows FILE --org-name 名前 --email アドレス --receiver ドメイン [オプション]
+  inkan reports send --rows FILE ... --state FILE --every 期間 [--delay 期間]
 
 inkan reports generate と同じようにレポートを作り、ポリシードメインごとに現在の
 DMARC レコードを引き、ドメインの組織ドメインの外にある rua= 宛先が受け取りに同意して
@@ -139,19 +140,42 @@ DMARC レコードを引き、ドメインの組織ドメインの外にある r
 許可された各アドレスへ gzip 圧縮したレポートを送ります（--smtp ならそのリレー、
 なければ宛先の MX）。
 
+--state FILE を付けると、どのレポート（ポリシードメイン + 期間）をどのアドレスへ
+送ったかを FILE（JSON。試みるたびにアトミックに置き換え）に記録します。再実行しても
+同じアドレスへ同じレポートを二度送ることはなく、一時的な失敗（4xx 応答、接続できない、
+DNS の失敗）は再試行し、拒否（5xx）は記録して再試行しません。20 回試みても一時的な
+失敗のままなら諦めます（記録します）。
+
+--every を付けると Ctrl-C か SIGTERM まで動き続けます。各期間（UTC に揃えます。1d は
+UTC の 1 日、1h は毎正時）が終わり、--delay が経ってから（遅れて届いたメールの行も
+含めるため）送ります。失敗は --retry ごとに再試行します。各サイクルの記録は標準
+エラー出力へ、--json ならサイクルごとに 1 行の JSON を出します。止まっていた間の
+期間は後から送ります（最大 31 期間）。
+
 オプション:
   inkan reports generate のオプションに加えて:
-  --smtp HOST:PORT    MX ではなく、すべてのメッセージをこのリレーに渡す
+  --smtp RELAY        MX ではなくこのリレーに渡す: ホスト:ポート、
+                      smtp://ホスト[:ポート]（提示されれば STARTTLS）、smtps://ホスト[:ポート]
+  --smtp-ca FILE      リレーの TLS で信頼する CA 証明書
   --helo NAME         挨拶に使う名前（既定: --receiver）
+  --state FILE        送信の記録（上記）。--every には必須
+  --every 期間        動き続け、この長さの期間ごとに送る（30s、15m、1h、1d）
+  --delay 期間        期間の終わりからこれだけ待つ（既定: --every の 4 分の 1、最大 1h）
+  --retry 期間        一時的な失敗を再試行する間隔（既定: 15m。--every が短ければそれ）
   --zone FILE         ゾーンファイルから DNS に答える（複数可）
   --dns HOST[:PORT]   この DNS サーバーに問い合わせる（複数可）
   --timeout MS        問い合わせごとの DNS タイムアウト
 
+例:
+  inkan reports send --rows rows.jsonl --org-name "Example Mail" --email dmarc-noreply@mail.example --receiver mail.example
+  inkan reports send --rows rows.jsonl --org-name "Example Mail" --email dmarc-noreply@mail.example --receiver mail.example --state /var/lib/inkan/sent.json --every 1d --delay 30m
+
 終了コード:
-  0  すべてのレポートを許可されたすべての宛先に送った
-  1  宛先が拒否した、許可されていない、またはドメインがレポートを求めていない
+  0  すべてのレポートを許可されたすべての宛先に送った（--every: シグナルで停止した）
+  1  宛先が拒否した、許可されていない、またはドメインがレポートを求めていない。
+     状態ファイルが inkan の状態ファイルではない
   2  使い方の誤り
-  3  一時的な DNS / SMTP の失敗: 後で再実行してください`,
+  3  一時的な DNS / SMTP の失敗: 後で再実行してください。状態ファイルに書き込めない`,
   'reportsIo.generate.missing-option': (p) => `--${p.option} が必要です`,
   'reportsIo.generate.bad-time': (p) => `--${p.option}: "${p.value}" は ISO 8601 の時刻ではありません`,
   'reportsIo.generate.bad-period': '期間が空です: --end は --begin より後にしてください',
@@ -174,4 +198,100 @@ DMARC レコードを引き、ドメインの組織ドメインの外にある r
   'reportsIo.send.problem.no-policy': (p) => `  ${p.domain} は現在 DMARC レコードを公開していません: 送信しません`,
   'reportsIo.send.problem.no-destination': (p) => `  ${p.domain} は集約レポートを求めていません（rua= なし）: 送信しません`,
   'reportsIo.send.problem.temperror': (p) => `  ${p.domain} の DMARC レコードを引けませんでした。後で再実行してください`,
+  'reportsIo.send.failed-temporary': (p) => `  ${p.address} に送れませんでした: ${p.reason}（一時的な失敗: 後で再実行してください）`,
+  'reportsIo.send.bad-duration': (p) => `--${p.option} には 30s、15m、1h、1d のような長さを指定してください（"${p.value}" ではなく）`,
+  'reportsIo.send.every-needs-state': '--every には --state FILE が必要です（再起動してもレポートを二度送らないため）',
+  'reportsIo.send.needs-every': '--delay と --retry は --every と一緒に使います',
+  'reportsIo.send.every-with-period': '--begin と --end は --every と一緒に使えません: 期間は時計で決まります',
+  'reportsIo.send.state-stdin': '--state では試みるたびに行を読み直します: - （標準入力）ではなくファイルを指定してください',
+  'reportsIo.send.state-error': (p) => `状態ファイルを使えません: ${p.error}`,
+  'reportsIo.send.every-start': (p) => `${p.every} ごとの期間のレポートを、期間の終わりから ${p.delay} 後に送ります。状態は ${p.state}（Ctrl-C で停止）`,
+  'reportsIo.send.cycle': (p) => `${p.at} のサイクル:`,
+  'reportsIo.send.cycle-retry': (p) => `期間 ${p.begin} 〜 ${p.end} を再試行`,
+  'reportsIo.send.cycle-nothing': '送るものはありません',
+  'reportsIo.send.cycle-error': (p) => `このサイクルは失敗しました（${p.error}）。失われたものはなく、すぐに再試行します`,
+  'reportsIo.send.already-sent': (p) => `  ${p.address} には送信済み（再送しません）`,
+  'reportsIo.send.given-up': (p) => `  ${p.address} への送信を諦めました: 一時的な失敗が長く続きました`,
+  'reportsIo.send.next': (p) => `次のサイクルは ${p.at}${p.pending ? `（再試行を待つレポート ${p.pending} 件）` : ''}`,
+  'reportsIo.send.stopped': '停止しました。状態は保存済みです',
+  'reportsIo.failure.help': `inkan reports failure — 受信者として、1 通のメッセージについて DMARC 失敗レポートを送る（RFC 9991）
+
+使い方:
+  inkan reports failure FILE|- --ip IP [--helo 名前] [--mail-from アドレス]
+                        --org-name 名前 --email アドレス --receiver ドメイン [オプション]
+
+inkan verify と同じようにメッセージを検証し（SPF、DKIM、DMARC）、ポリシーレコードの
+fo= と ruf= を読みます。レコードに ruf= があり、メッセージが fo= のいずれかの条件に
+当てはまるとき、レポートを送るべきと判断します:
+  fo=0  SPF も DKIM もアラインした pass にならなかった（既定）
+  fo=1  SPF か DKIM のどちらかがアラインした pass にならなかった
+  fo=d  DKIM 署名の検証に失敗した（アラインメントを問わない）
+  fo=s  SPF が失敗した（アラインメントを問わない）
+レポートは ARF（multipart/report、Feedback-Type: auth-failure、Auth-Failure: dmarc）で、
+元のメッセージはヘッダーだけを含み、本文は決して含めません。書き出しや送信の前に
+inkan 自身の失敗レポートパーサーで読み直して確かめます。
+
+ポリシードメインの組織ドメインの外にある ruf= アドレスは、受け取りに同意している必要が
+あります（ポリシードメイン._report._dmarc.宛先 の TXT "v=DMARC1"）。同意のない宛先は
+表示して除きます。--out も --send もなければ何も書き出さず送りません: レポートが必要か、
+その理由、送り先だけを示します。
+
+なりすましの攻撃では 1 つのドメインが 1 時間に何千回も失敗することがあります。
+--state FILE を付けると、ポリシードメインごと、1 時間（UTC の正時区切り）ごとに最大
+--max-per-hour 通（既定 10）だけ送ります（書き出すか送信を試みた時点で数えます）。件数は FILE に記録し、更新中はロックするので、
+MTA が多数のメッセージについて同時にこのコマンドを実行しても正しく数えます。
+
+オプション:
+  --ip IP             接続してきたクライアントのアドレス（必須）
+  --helo NAME         HELO/EHLO の名前
+  --mail-from ADDR    SMTP の MAIL FROM
+  --now TIME          到着時刻（ISO 8601。既定: 現在）
+  --authserv-id ID    レポート内の Authentication-Results の authserv-id（既定: --receiver）
+  --org-name NAME     あなたの組織名（レポートの本文）
+  --email ADDRESS     レポートの From: とエンベロープ送信者
+  --receiver DOMAIN   あなたのドメイン: Reporting-MTA、authserv-id、ファイル名
+  --out DIR           レポートを DIR/receiver!policy-domain!time!id.eml に書き出す
+  --send              許可された各 ruf= アドレスへメールで送る
+  --smtp RELAY        --send と一緒に: 宛先の MX ではなくこのリレーに渡す（ホスト:ポート、
+                      smtp://ホスト[:ポート]、smtps://ホスト[:ポート]）
+  --smtp-ca FILE      リレーの TLS で信頼する CA 証明書
+  --state FILE        ポリシードメインと時間ごとのレポート数を FILE で数える
+  --max-per-hour N    ポリシードメインごとの 1 時間あたりのレポート数（--state と一緒に。既定 10）
+  --zone FILE         ゾーンファイルから DNS に答える（複数可）
+  --dns HOST[:PORT]   この DNS サーバーに問い合わせる（複数可）
+  --timeout MS        問い合わせごとの DNS タイムアウト
+  --json              機械可読な出力
+  --lang en|ja        出力の言語
+
+例:
+  inkan reports failure msg.eml --ip 203.0.113.5 --mail-from bounce@example.com --org-name "Example Mail" --email dmarc-noreply@mail.example --receiver mail.example --send --state /var/lib/inkan/failure.json
+
+終了コード:
+  0  レポートは不要、または許可されたすべてのアドレスへ書き出した／送った
+     （1 時間あたりの上限で止めた場合も）
+  1  --send で: 宛先が拒否した、または許可された宛先がない。レポートを正しく読み直せなかった。
+     状態ファイルが inkan の状態ファイルではない
+  2  使い方の誤り
+  3  一時的な DNS / SMTP の失敗、または状態ファイルがロックされている／書き込めない`,
+  'reportsIo.failure.dmarc': (p) => `${p.domain} の DMARC は ${p.result}（${p.policy} のポリシーレコード、fo=${p.fo}）`,
+  'reportsIo.failure.due': '失敗レポートを送るべきです:',
+  'reportsIo.failure.would-trigger': '当てはまった fo= の条件:',
+  'reportsIo.failure.trigger.0': 'fo=0: SPF も DKIM もアラインした pass になりませんでした',
+  'reportsIo.failure.trigger.1': 'fo=1: SPF か DKIM がアラインした pass になりませんでした',
+  'reportsIo.failure.trigger.d': 'fo=d: DKIM 署名の検証に失敗しました',
+  'reportsIo.failure.trigger.s': 'fo=s: SPF が失敗しました',
+  'reportsIo.failure.not-due.no-policy': (p) => `${p.domain} からのメールに適用される DMARC ポリシーはありません: 失敗レポートなし`,
+  'reportsIo.failure.not-due.temperror': (p) => `${p.domain} の DMARC 評価が一時的に失敗しました（DNS）: 判断できません。後で再実行してください`,
+  'reportsIo.failure.not-due.no-ruf': (p) => `${p.domain} は失敗レポートを求めていません（ruf= なし）: 失敗レポートなし`,
+  'reportsIo.failure.not-due.no-trigger': (p) => `${p.domain} の fo=${p.fo} の条件に当てはまりません: 失敗レポートなし`,
+  'reportsIo.failure.no-ruf-now': (p) => `  ${p.domain} は現在失敗レポートを求めていません（ruf= なし）: 送信しません`,
+  'reportsIo.failure.checked': (p) => `レポート ${p.id} を作り、inkan の失敗レポートパーサーで読み直しました: 問題なし`,
+  'reportsIo.failure.check-failed': (p) => `レポートを作ったとおりに読み直せないため、書き出しも送信もしません: ${p.problems}`,
+  'reportsIo.failure.wrote': (p) => `${p.file} を書き出しました`,
+  'reportsIo.failure.dry-run': '何も書き出さず、送っていません（--out DIR や --send を指定してください）',
+  'reportsIo.failure.rate': (p) => `${p.domain} のこの 1 時間の失敗レポート: ${p.count} / ${p.max}`,
+  'reportsIo.failure.rate-limited': (p) => `${p.domain} の失敗レポートはこの 1 時間にすでに ${p.count} 通（上限 ${p.max}）: この 1 通は書き出しも送信もしません`,
+  'reportsIo.failure.max-needs-state': '--max-per-hour には数えるための --state FILE が必要です',
+  'reportsIo.failure.smtp-needs-send': '--smtp と --smtp-ca は --send と一緒に使います',
+  'reportsIo.failure.too-large': (p) => `メッセージが ${p.max} バイトより大きいです`,
 };

@@ -15,7 +15,10 @@ export const reports: typeof en = {
   inkan reports fetch ...                       IMAP メールボックスからレポートを取得（--help を参照）
   inkan reports receive ...                     SMTP/LMTP でレポートを受信（--help を参照）
   inkan reports generate ...                    受信側として RFC 9990 集約レポートを作成（--help を参照）
-  inkan reports send ...                        作成したレポートを許可された各 rua に送信（--help を参照）
+  inkan reports send ...                        作成したレポートを許可された各 rua に送信。1 回だけ、または
+                                                期間ごとに（--every、--state。--help を参照）
+  inkan reports failure MSG ...                 受信側として 1 通のメッセージの RFC 9991 失敗レポートを、fo= が
+                                                求めるときに許可された各 ruf へ送信（--help を参照）
 
 import は集約レポート（RFC 7489、RFC 9990、旧ドラフト）を .xml・.xml.gz・.zip・メール（.eml、添付の
 種類を問わず、本文中、1 通に複数）から、失敗レポート（ARF、RFC 5965/6591/9991、プレーンテキスト形式）
@@ -52,7 +55,7 @@ import は集約レポート（RFC 7489、RFC 9990、旧ドラフト）を .xml�
      summary/sources/advise: そのドメインのレポートがない
   2  使い方の誤り
   3  保存先または DNS に接続できない`,
-  'reports.cli.missing-sub': 'reports のどのコマンドですか？ import、summary、sources、advise、retry、fetch、receive のいずれかです',
+  'reports.cli.missing-sub': 'reports のどのコマンドですか？ import、summary、sources、advise、retry、fetch、receive、generate、send、failure のいずれかです',
   'reports.cli.unknown-sub': (p) => `reports のコマンド "${p.sub}" はありません`,
   'reports.cli.missing-domain': '分析するドメインを --domain で指定してください',
   'reports.cli.missing-path': '取り込むファイル、ディレクトリ、glob、または -（標準入力）を指定してください',

@@ -9,7 +9,7 @@ const MAX_NAME = 253;
 /** Whether (and where) reports for a policy domain may go to one `rua`/`ruf` URI (RFC 9990 §4, "Verifying External Destinations"). */
 export type Authorization =
   | { uri: string; status: 'internal'; address: string; domain: string }
-  | { uri: string; status: 'authorized'; address: string; domain: string; name: string; /** Addresses from the authorizing record's own `rua` (step 9), which replace `address`. */ override?: string[] }
+  | { uri: string; status: 'authorized'; address: string; domain: string; name: string; /** Addresses from the authorizing record's own `rua` or `ruf` (step 9), which replace `address`. */ override?: string[] }
   | { uri: string; status: 'unauthorized'; domain?: string; name?: string; reason: 'no-record' | 'override-host' | 'name-too-long' | 'not-mailto' }
   | { uri: string; status: 'temperror'; domain: string; name: string; reason: string };
 
@@ -23,9 +23,10 @@ export function destinationsOf(a: Authorization): string[] {
 /**
  * Check each report URI of a policy: a `mailto:` whose host is inside the policy's Organizational Domain is
  * internal; any other needs a TXT record starting `v=DMARC1` at `<policy domain>._report._dmarc.<host>`.
- * A `rua` in that record replaces the destination, but only if it points to the same host (else neither is used).
+ * The same tag (`rua` for aggregate, `ruf` for failure reports) in that record replaces the destination,
+ * but only if it points to the same host (else neither is used).
  */
-export async function authorizeDestinations(policyDomain: string, orgDomain: string, uris: readonly ReportUri[], resolver: Resolver): Promise<Authorization[]> {
+export async function authorizeDestinations(policyDomain: string, orgDomain: string, uris: readonly ReportUri[], resolver: Resolver, tag: 'rua' | 'ruf' = 'rua'): Promise<Authorization[]> {
   return Promise.all(
     uris.map(async (u): Promise<Authorization> => {
       if (u.scheme !== 'mailto' || !u.address || !u.domain) return { uri: u.uri, status: 'unauthorized', reason: 'not-mailto' };
@@ -43,7 +44,7 @@ export async function authorizeDestinations(policyDomain: string, orgDomain: str
         return parsed.ok ? [parsed.record] : [];
       });
       if (!valid.length) return { uri: u.uri, status: 'unauthorized', domain, name, reason: 'no-record' };
-      const overrides = valid.flatMap((r) => r.rua);
+      const overrides = valid.flatMap((r) => r[tag]);
       if (!overrides.length) return { uri: u.uri, status: 'authorized', address: u.address, domain, name };
       if (overrides.some((o) => o.domain?.toLowerCase() !== domain || !o.address)) return { uri: u.uri, status: 'unauthorized', domain, name, reason: 'override-host' };
       return { uri: u.uri, status: 'authorized', address: u.address, domain, name, override: overrides.map((o) => o.address!) };

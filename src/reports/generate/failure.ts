@@ -1,5 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AggregateReportRow, FailureOption } from '../../dmarc/types.js';
+import { parseFailureReport } from '../failure.js';
+import { parseMime } from '../mime.js';
 import type { Reporter } from './aggregate.js';
 
 /** Why a failure report is due, in the words of `fo` (RFC 9991 §3, RFC 9989 §4.7). */
@@ -33,6 +35,8 @@ export interface FailureReportInput {
   originalHeader: Uint8Array;
   /** The Authentication-Results field value this receiver added. */
   authenticationResults?: string;
+  /** The SMTP MAIL FROM address (`Original-Mail-From`); the row holds only its domain. */
+  originalMailFrom?: string;
   /** When the message arrived. */
   arrivalDate: Date;
   /** What became of the message: `delivered`, `spam`, `policy`, `reject`, `other` (RFC 6591 §3.2). */
@@ -83,7 +87,7 @@ export function buildFailureReport(input: FailureReportInput): FailureReportMess
     `Reported-Domain: ${flat(domain)}`,
     ...(row.sourceIp ? [`Source-IP: ${row.sourceIp}`] : []),
     `Arrival-Date: ${input.arrivalDate.toUTCString().replace('GMT', '+0000')}`,
-    ...(row.identifiers.envelopeFrom ? [`Original-Mail-From: <${flat(row.identifiers.envelopeFrom)}>`] : []),
+    ...(input.originalMailFrom !== undefined ? [`Original-Mail-From: <${flat(input.originalMailFrom.replace(/^<|>$/g, ''))}>`] : []),
     ...(input.authenticationResults ? [`Authentication-Results: ${flat(input.authenticationResults)}`] : []),
     ...(failedDkim ? [`DKIM-Domain: ${flat(failedDkim.domain)}`, `DKIM-Selector: ${flat(failedDkim.selector)}`] : []),
     ...(input.deliveryResult ? [`Delivery-Result: ${input.deliveryResult}`] : []),
@@ -119,4 +123,31 @@ export function buildFailureReport(input: FailureReportInput): FailureReportMess
     '',
   ].join('\r\n');
   return { subject, messageId, raw };
+}
+
+/** File name of a failure report kept on disk: `receiver!policy-domain!arrival!id.eml` (after the aggregate names of RFC 9990). */
+export function failureReportFilename(reporter: Reporter, policyDomain: string, arrivalDate: Date, messageId: string): string {
+  const id = createHash('sha256').update(messageId).digest('hex').slice(0, 16);
+  return `${reporter.domain.toLowerCase()}!${policyDomain.toLowerCase()}!${Math.floor(arrivalDate.getTime() / 1000)}!${id}.eml`;
+}
+
+/**
+ * Read a built report back with inkan's own failure-report parser, as a domain owner would, and list what
+ * does not come out as it went in (empty: the report is sound).
+ */
+export function checkFailureReport(message: FailureReportMessage, row: AggregateReportRow): string[] {
+  const mime = parseMime(Buffer.from(message.raw, 'latin1'));
+  if (!mime) return ['not a MIME message'];
+  const parsed = parseFailureReport(mime);
+  const expected: Array<[string, string | undefined, string | undefined]> = [
+    ['format', parsed.format, 'arf'],
+    ['Feedback-Type', parsed.feedbackType, 'auth-failure'],
+    ['Auth-Failure', parsed.authFailure, 'dmarc'],
+    ['Reported-Domain', parsed.reportedDomain, row.identifiers.headerFrom.toLowerCase()],
+    ['Source-IP', parsed.sourceIp, row.sourceIp],
+    ['Message-ID', parsed.messageId, message.messageId],
+  ];
+  const problems = expected.filter(([, got, want]) => got !== want).map(([name, got, want]) => `${name}: ${got ?? '(missing)'} instead of ${want ?? '(none)'}`);
+  if (parsed.originalHeaders === undefined) problems.push('the original header is missing');
+  return problems;
 }

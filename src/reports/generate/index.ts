@@ -6,3 +6,6 @@ export * from './authorize.js';
 export * from './failure.js';
 export * from './send.js';
 export * from './rows.js';
+export * from './failure-due.js';
+export * from './periodic.js';
+export * from './state.js';

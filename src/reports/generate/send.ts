@@ -126,17 +126,29 @@ function aggregateMail(file: AggregateReportFile, address: string, now: Date): S
   };
 }
 
-/** Look up the policy record of `policyDomain` now and authorize its `rua` or `ruf` destinations. */
-async function destinations(policyDomain: string, tag: 'rua' | 'ruf', options: SendOptions): Promise<{ problem?: ReportDelivery['problem']; authorizations: Authorization[]; addresses: string[] }> {
-  const lookup = await lookupDmarcPolicy(policyDomain, { resolver: options.resolver });
+/** Where a report may go now: the authorization of each URI and the addresses to mail, or why there are none. */
+export interface Destinations {
+  problem?: ReportDelivery['problem'];
+  authorizations: Authorization[];
+  addresses: string[];
+}
+
+/** Look up the policy record of `policyDomain` now and authorize its `rua` or `ruf` destinations (at most {@link MAX_DESTINATIONS}). */
+export async function reportDestinations(policyDomain: string, tag: 'rua' | 'ruf', resolver: Resolver): Promise<Destinations> {
+  const lookup = await lookupDmarcPolicy(policyDomain, { resolver });
   const d = lookup.discovery;
   if (d.status === 'temperror') return { problem: 'temperror', authorizations: [], addresses: [] };
   if (d.status !== 'found' || d.policy.domain !== policyDomain) return { problem: 'no-policy', authorizations: [], addresses: [] };
   const uris: ReportUri[] = d.policy.record[tag].slice(0, MAX_DESTINATIONS);
   if (!uris.length) return { problem: 'no-destination', authorizations: [], addresses: [] };
   const orgDomain = lookup.orgDomain?.ok ? lookup.orgDomain.orgDomain : policyDomain;
-  const authorizations = await authorizeDestinations(policyDomain, orgDomain, uris, options.resolver);
+  const authorizations = await authorizeDestinations(policyDomain, orgDomain, uris, resolver, tag);
   return { authorizations, addresses: [...new Set(authorizations.flatMap(destinationsOf))].slice(0, MAX_DESTINATIONS) };
+}
+
+/** Mail one aggregate report to one (authorized) address. */
+export async function deliverAggregateReport(file: AggregateReportFile, address: string, options: SendOptions): Promise<SendOutcome> {
+  return deliver(address, aggregateMail(file, address, options.now ?? new Date()), options);
 }
 
 /**
@@ -146,18 +158,18 @@ async function destinations(policyDomain: string, tag: 'rua' | 'ruf', options: S
  */
 export async function sendAggregateReport(file: AggregateReportFile, options: SendOptions): Promise<ReportDelivery> {
   const policyDomain = file.report.policyPublished.domain;
-  const found = await destinations(policyDomain, 'rua', options);
+  const found = await reportDestinations(policyDomain, 'rua', options.resolver);
   const out: ReportDelivery = { filename: file.filename, policyDomain, authorizations: found.authorizations, sends: [], ...(found.problem ? { problem: found.problem } : {}) };
-  for (const address of found.addresses) out.sends.push(await deliver(address, aggregateMail(file, address, options.now ?? new Date()), options));
+  for (const address of found.addresses) out.sends.push(await deliverAggregateReport(file, address, options));
   return out;
 }
 
 /**
  * Send a failure report (built by `buildFailureReport`) to the authorized `ruf` destinations of the policy
- * domain; the `raw` message goes unchanged, the addresses in the SMTP envelope.
+ * domain (`found`, when the caller already looked them up); the `raw` message goes with a `To:` per address.
  */
-export async function sendFailureReport(message: FailureReportMessage, policyDomain: string, from: string, options: SendOptions): Promise<ReportDelivery> {
-  const found = await destinations(policyDomain, 'ruf', options);
+export async function sendFailureReport(message: FailureReportMessage, policyDomain: string, from: string, options: SendOptions, found?: Destinations): Promise<ReportDelivery> {
+  found ??= await reportDestinations(policyDomain, 'ruf', options.resolver);
   const out: ReportDelivery = { filename: message.messageId, policyDomain, authorizations: found.authorizations, sends: [], ...(found.problem ? { problem: found.problem } : {}) };
   for (const address of found.addresses) {
     out.sends.push(await deliver(address, { envelope: { from, to: [address] }, raw: message.raw.replace(/\r\n\r\n/, `\r\nTo: ${address}\r\n\r\n`) }, options));

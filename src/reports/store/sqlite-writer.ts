@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
-import type { Driver, Insertable, Kysely } from 'kysely';
+import type { DatabaseConnection, Driver, Insertable, Kysely } from 'kysely';
 import type { AggregateRecord } from '../types.js';
 import type { RecordsTable, ReportDatabase, ReportsTable } from './schema.js';
-import { dkimJson, reasonsJson, RECORD_COLUMNS, REPORT_COLUMNS, REPORT_KEY, spfJson, type ReportTransaction, type ReportWriter } from './writer.js';
+import { dkimJson, reasonsJson, RECORD_COLUMNS, REPORT_COLUMNS, REPORT_KEY, spfJson, type GroupCommit, type ReportTransaction, type ReportWriter } from './writer.js';
 
-/** Rows per multi-row INSERT: fewer statement runs, one parameter array (12 values a row) reused. */
+/**
+ * Rows per multi-row INSERT: fewer statement runs, one parameter array (12 values a row) reused. A shorter tail
+ * is written in runs of 32, 16, ... 1 rows, so a store prepares at most seven statements, not one per size.
+ */
 const ROWS_PER_STATEMENT = 64;
 const WIDTH = RECORD_COLUMNS.length;
 
@@ -16,16 +19,35 @@ interface RecordStatement {
 
 const blob = (raw: Uint8Array): Buffer => (Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
 
+/** One open transaction holding the reports of several `transaction()` calls, each under its own savepoint. */
+interface Batch {
+  connection: DatabaseConnection;
+  opened: number;
+  reports: number;
+  records: number;
+  /** Settled when the batch is committed (or lost): each report's call resolves only then. */
+  waiters: Array<{ resolve(): void; reject(e: unknown): void }>;
+}
+
 /**
  * The ingest writer of a SQLite store: the SQL comes from kysely (the one query layer), compiled and prepared
- * once per store, then run directly on the connection. Each report is one `BEGIN IMMEDIATE … COMMIT`, run while
- * holding the lock of kysely's driver on its one connection, so queries of the same process never join it.
+ * once per store, then run directly on the connection, while holding the lock of kysely's driver on its one
+ * connection, so queries of the same process never join a transaction.
+ *
+ * Group commit: reports written one after another by concurrent callers share one `BEGIN IMMEDIATE … COMMIT`,
+ * each inside its own SAVEPOINT (a report that fails rolls back only itself). The batch is committed as soon as
+ * no report is queued or announced (willWrite), or when it is full (`limits`); a call resolves only after the
+ * commit that holds its report, so "stored" always means committed. A caller that awaits each report gets one
+ * commit each.
  */
-export function sqliteWriter(db: Kysely<ReportDatabase>, sqlite: Database.Database, driver: Driver): ReportWriter {
+export function sqliteWriter(db: Kysely<ReportDatabase>, sqlite: Database.Database, driver: Driver, limits: GroupCommit): ReportWriter {
   const prepare = (sql: string): Database.Statement<unknown[]> => sqlite.prepare<unknown[]>(sql);
   const begin = prepare('begin immediate');
   const commit = prepare('commit');
   const rollback = prepare('rollback');
+  const savepoint = prepare('savepoint report');
+  const releaseSavepoint = prepare('release report');
+  const rollbackSavepoint = prepare('rollback to report');
   const reportSample = Object.fromEntries(REPORT_COLUMNS.map((c) => [c, null])) as unknown as Insertable<ReportsTable>;
   const insertReport = prepare(db.insertInto('reports').values(reportSample).onConflict((oc) => oc.columns(REPORT_KEY).doNothing()).compile().sql);
   const finish = prepare(db.updateTable('reports').set({ record_count: 0, message_count: 0, meta: '', policy: null }).where('id', '=', 0).compile().sql);
@@ -43,7 +65,8 @@ export function sqliteWriter(db: Kysely<ReportDatabase>, sqlite: Database.Databa
 
   const insertRecords = (ref: number, records: readonly AggregateRecord[]): void => {
     for (let at = 0; at < records.length; ) {
-      const rows = Math.min(ROWS_PER_STATEMENT, records.length - at);
+      const left = records.length - at;
+      const rows = left >= ROWS_PER_STATEMENT ? ROWS_PER_STATEMENT : 2 ** Math.floor(Math.log2(left));
       const { statement, params } = recordStatement(rows);
       for (let k = 0, o = 0; k < rows; k++, o += WIDTH) {
         const r = records[at + k]!;
@@ -63,6 +86,7 @@ export function sqliteWriter(db: Kysely<ReportDatabase>, sqlite: Database.Databa
       statement.run(params);
       at += rows;
     }
+    if (batch) batch.records += records.length;
   };
 
   const tx: ReportTransaction = {
@@ -75,21 +99,124 @@ export function sqliteWriter(db: Kysely<ReportDatabase>, sqlite: Database.Databa
     insertRaw: (ref, raw) => Promise.resolve(void insertRaw.run([ref, blob(raw)])),
   };
 
-  return {
-    async transaction(body) {
-      const connection = await driver.acquireConnection();
+  // One report is written at a time; the others wait here, in order.
+  let busy = false;
+  const queue: Array<() => void> = [];
+  const acquire = (): Promise<void> => {
+    if (!busy) {
+      busy = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => queue.push(resolve));
+  };
+  const release = (): void => {
+    const next = queue.shift();
+    if (next) next();
+    else busy = false;
+  };
+
+  let batch: Batch | undefined;
+  // Reports announced by willWrite and not yet handed to transaction(): an idle batch waits for them, up to maxMs.
+  let coming = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const open = async (): Promise<Batch> => {
+    const connection = await driver.acquireConnection();
+    try {
+      begin.run();
+    } catch (e) {
+      await driver.releaseConnection(connection);
+      throw e;
+    }
+    return { connection, opened: Date.now(), reports: 0, records: 0, waiters: [] };
+  };
+  /** End the batch: committed, or (after an error) rolled back with every report in it. */
+  const close = (b: Batch, error?: unknown): void => {
+    batch = undefined;
+    clearTimeout(timer);
+    timer = undefined;
+    let failure = error;
+    if (failure === undefined) {
       try {
-        begin.run();
+        commit.run();
+      } catch (e) {
+        failure = e;
+      }
+    }
+    if (failure !== undefined && sqlite.inTransaction) {
+      try {
+        rollback.run();
+      } catch {
+        // The connection is unusable; the failure is what the callers hear of.
+      }
+    }
+    void driver.releaseConnection(b.connection);
+    for (const w of b.waiters) failure === undefined ? w.resolve() : w.reject(failure);
+  };
+  const full = (b: Batch): boolean => b.reports >= limits.maxReports || b.records >= limits.maxRecords || Date.now() - b.opened >= limits.maxMs;
+
+  // Nothing queued: commit now, unless reports announced by willWrite are on their way (then by maxMs at the latest).
+  const commitIfIdle = (): void => {
+    if (!batch || busy || queue.length) return;
+    if (!coming) close(batch);
+    else
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        if (batch && !busy) close(batch);
+      }, Math.max(0, batch.opened + limits.maxMs - Date.now()));
+  };
+
+  return {
+    async transaction<T>(body: (tx: ReportTransaction) => Promise<T>): Promise<T> {
+      await acquire();
+      let committed: Promise<void>;
+      let result: T;
+      try {
+        const b = (batch ??= await open());
+        // The first report of a batch needs no savepoint: if it fails, the transaction holds nothing else.
+        const alone = b.reports === 0;
+        if (!alone) savepoint.run();
         try {
-          const result = await body(tx);
-          commit.run();
-          return result;
+          result = await body(tx);
+          if (!alone) releaseSavepoint.run();
         } catch (e) {
-          if (sqlite.inTransaction) rollback.run();
+          let undone = false;
+          if (!alone) {
+            try {
+              rollbackSavepoint.run();
+              releaseSavepoint.run();
+              undone = true;
+            } catch {
+              // SQLite ended the transaction itself (a full disk, an I/O error): every report of the batch is lost.
+            }
+          }
+          if (!undone || !sqlite.inTransaction) close(b, e);
           throw e;
         }
+        b.reports++;
+        committed = new Promise((resolve, reject) => b.waiters.push({ resolve, reject }));
+        if (full(b)) close(b);
       } finally {
-        await driver.releaseConnection(connection);
+        release();
+        commitIfIdle();
+      }
+      await committed;
+      return result;
+    },
+    willWrite() {
+      coming++;
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        if (--coming === 0) commitIfIdle();
+      };
+    },
+    async flush() {
+      await acquire();
+      try {
+        if (batch) close(batch);
+      } finally {
+        release();
       }
     },
   };

@@ -9,7 +9,7 @@ export interface ReportStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Where it is: a file path, ':memory:' or the URL (password removed). */
   readonly location: string;
-  /** Ingest's writes, one transaction per report (on SQLite: statements compiled by kysely once, run directly). */
+  /** Ingest's writes, each report atomic (on SQLite: statements compiled by kysely once, run directly; group commit). */
   readonly writer: ReportWriter;
   /** Close the connection(s). */
   close(): Promise<void>;

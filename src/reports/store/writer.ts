@@ -21,7 +21,7 @@ export interface ReportTotals {
   policy: string | null;
 }
 
-/** The writes of one report, all inside one transaction. */
+/** The writes of one report, all kept or none (one transaction, or one savepoint of a shared one). */
 export interface ReportTransaction {
   /** Insert the report's row; resolves to its id, or undefined when a report with its key is already stored (a duplicate). */
   insertReport(row: NewReport): Promise<number | undefined>;
@@ -33,10 +33,33 @@ export interface ReportTransaction {
   insertRaw(ref: number, raw: Uint8Array): Promise<void>;
 }
 
-/** Writes reports, each in one transaction: committed when `body` resolves, rolled back when it throws. */
+/**
+ * Writes reports, each atomically: when `body` throws, nothing of it is kept; when it resolves, the call
+ * resolves once the report is committed (on SQLite, reports written concurrently may share one commit).
+ */
 export interface ReportWriter {
   transaction<T>(body: (tx: ReportTransaction) => Promise<T>): Promise<T>;
+  /**
+   * A report is on its way (its input being read, parsed or compressed): until the returned function is called
+   * (once `transaction` has been called for it, or it was given up), an open batch is not committed for being
+   * idle, only when full. Calling the function again does nothing.
+   */
+  willWrite(): () => void;
+  /** Commit what is written and not yet committed (before the store is closed). */
+  flush(): Promise<void>;
 }
+
+/** When a SQLite batch of reports (group commit) is committed at the latest. */
+export interface GroupCommit {
+  maxReports: number;
+  /** Aggregate records in the batch. */
+  maxRecords: number;
+  /** Milliseconds since the batch began. */
+  maxMs: number;
+}
+
+/** Defaults: small reports share a commit; a large one (≥ 20,000 rows) is committed on its own. */
+export const DEFAULT_GROUP_COMMIT: GroupCommit = { maxReports: 64, maxRecords: 20_000, maxMs: 100 };
 
 /** The columns of `reports` in the order writers bind them. */
 export const REPORT_COLUMNS = ['kind', 'org_name', 'report_id', 'domain', 'email', 'date_begin', 'date_end', 'policy', 'meta', 'record_count', 'message_count', 'origin', 'stored_at'] as const;
@@ -144,5 +167,5 @@ function kyselyTransaction(trx: Transaction<ReportDatabase>): ReportTransaction 
 
 /** The writer of any kysely database (PostgreSQL): each report in `db.transaction()`. */
 export function kyselyWriter(db: Kysely<ReportDatabase>): ReportWriter {
-  return { transaction: (body) => db.transaction().execute((trx) => body(kyselyTransaction(trx))) };
+  return { transaction: (body) => db.transaction().execute((trx) => body(kyselyTransaction(trx))), willWrite: () => () => undefined, flush: () => Promise.resolve() };
 }
