@@ -76,7 +76,14 @@ export function beginDmarc(from: DmarcFrom, options: DmarcOptions): PendingDmarc
 
 function ignore(): void {}
 
+/** A count option, when given, must be a non-negative integer (a caller's mistake, not the message's). */
+function checkCount(value: number | undefined, name: string): void {
+  if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) throw new TypeError(`inkan: ${name} must be a non-negative integer, got ${String(value)}`);
+}
+
 function start(from: DmarcFrom, options: DmarcOptions): Started {
+  checkCount(options.maxReportedSignatures, 'maxReportedSignatures');
+  checkCount(options.maxDkimDomains, 'maxDkimDomains');
   const mode = options.mode ?? 'rfc9989';
   const how: DiscoveryMethod = {
     mode,

@@ -256,3 +256,12 @@ test('--explain text names the verdict, the record, every alignment and every qu
   assert.doesNotMatch(ja, /(?<![_\w])dmarc\.[a-z-]+/);
   assert.doesNotMatch(en, /(?<![_\w])dmarc\.[a-z-]+/);
 });
+
+test('count options must be non-negative integers: a caller mistake is a TypeError, not a silently shorter report', async () => {
+  for (const bad of [-1, 1.5, Number.NaN]) {
+    await assert.rejects(evaluate(failing('example.com'), { maxReportedSignatures: bad }), /maxReportedSignatures must be a non-negative integer/);
+    await assert.rejects(evaluate(failing('example.com'), { maxDkimDomains: bad }), /maxDkimDomains must be a non-negative integer/);
+  }
+  const none = await evaluate(failing('example.com'), { maxReportedSignatures: 0 });
+  assert.deepEqual(none.report.authResults.dkim, []);
+});
