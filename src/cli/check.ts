@@ -10,6 +10,7 @@ import { httpsFetcher as bimiHttpsFetcher } from '../bimi/fetch.js';
 import { checkSelector } from '../dkim/sign-names.js';
 import { parseIp } from '../dns/ip.js';
 import { COMMON_OPTIONS, DNS_OPTIONS, parseCommandArgs, parseMilliseconds } from './args.js';
+import { parseNow } from './input.js';
 import { EXIT, UsageError, type CliContext } from './context.js';
 import { toJson } from './json.js';
 import { resolverFromOptions } from './resolver.js';
@@ -28,6 +29,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   verbose: { type: 'boolean' },
   db: { type: 'string' },
+  now: { type: 'string' },
 } as const;
 
 /** Largest sample message or domain list read. */
@@ -137,6 +139,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
     throw new UsageError(ctx.t('cli.error.bad-number', { option: 'concurrency', value: values.concurrency ?? '' }), 'check');
   }
   const timeout = parseMilliseconds(ctx, 'check', 'timeout', values.timeout);
+  const now = parseNow(ctx, 'check', values.now) ?? Date.now();
   const resolver = await resolverFromOptions(ctx, 'check', { zone: values.zone, dns: values.dns, timeout });
   const message = values.message !== undefined ? await readInput(ctx, values.message) : undefined;
   const fetch = httpsPolicyFetcher({ resolver, ...(timeout ? { timeout: Math.max(timeout * 3, 5000), connectTimeout: Math.max(timeout * 2, 3000) } : {}) });
@@ -153,7 +156,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
         resolver,
         fetch,
         bimiFetch,
-        now: Date.now(),
+        now,
         ...(selectors.length ? { selectors } : {}),
         ...(reported.get(domain)?.length ? { reportSelectors: reported.get(domain) } : {}),
         ...(sendingIps.length ? { sendingIps } : {}),

@@ -65,8 +65,10 @@ test('Japanese text output', async () => {
 });
 
 test('--json is the same bytes in en and ja, one object per domain in input order', async () => {
-  const en = await runCli(['check', 'example.com', 'nonexistent.example.com', '--zone', schoolFile, '--json']);
-  const ja = await runCli(['check', 'example.com', 'nonexistent.example.com', '--zone', schoolFile, '--json', '--lang', 'ja']);
+  // --now pins the time the suggested MTA-STS record's id is made from (two runs may fall in different seconds).
+  const now = ['--now', '2026-11-30T10:15:15Z'];
+  const en = await runCli(['check', 'example.com', 'nonexistent.example.com', '--zone', schoolFile, '--json', ...now]);
+  const ja = await runCli(['check', 'example.com', 'nonexistent.example.com', '--zone', schoolFile, '--json', '--lang', 'ja', ...now]);
   assert.equal(en.code, 1);
   assert.deepEqual(en.stdoutBytes, ja.stdoutBytes);
   const doc = JSON.parse(en.stdout) as { schema: string; domains: Array<{ domain: string; findings: Array<{ id: string; severity: string; fix?: Array<{ line: string }> }>; summary: { errors: number } }> };
@@ -76,6 +78,7 @@ test('--json is the same bytes in en and ja, one object per domain in input orde
   assert.deepEqual(school.findings.filter((f) => f.severity === 'error' && !f.id.startsWith('readiness')).map((f) => f.id), ['mx.ip-address', 'dkim.none', 'dmarc.none']);
   assert.equal(school.findings.find((f) => f.id === 'mx.ip-address')!.fix![1]!.line, 'mail.example.com. 3600 IN A 192.0.2.25');
   assert.equal(doc.domains[1]!.findings[0]!.id, 'mx.domain-missing');
+  assert.ok(en.stdout.includes('v=STSv1; id=20261130101515Z'), 'the suggested MTA-STS policy id comes from --now');
 });
 
 test('--csv: one row per finding, RFC 4180 quoting, sentences in the chosen language', async () => {

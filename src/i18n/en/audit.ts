@@ -213,6 +213,8 @@ Options:
   --no-discovery        check only the --selector selectors
   --db PATH|URL         the DMARC report store (see inkan reports): also probe the DKIM selectors seen
                         in the domain's reports (default: $INKAN_DB, else the default store if it exists)
+  --now TIME            the time dates and certificates are checked against and suggested records are
+                        stamped with (ISO 8601; default: now), for output that can be compared
   --concurrency N       domains checked at once (default 4)
   --verbose             show the DNS evidence of every finding
   --json                one object per domain (schema "inkan.check/1"), same in every language

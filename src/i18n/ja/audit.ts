@@ -197,6 +197,8 @@ DNS のタイムアウトや SERVFAIL は「確認できませんでした」と
   --no-discovery        --selector のセレクターだけを確認する
   --db PATH|URL         DMARC レポートの保存先（inkan reports を参照）: そのドメインのレポートに現れた DKIM
                         セレクターも確認する（既定: $INKAN_DB、なければ既定の保存先が存在すればそれ）
+  --now TIME            日付と証明書の確認、提案するレコードの刻印に使う時刻（ISO 8601、既定: 現在）。
+                        出力を比較できるようにするため
   --concurrency N       同時に確認するドメイン数（既定 4）
   --verbose             すべての指摘の DNS の根拠を表示する
   --json                ドメインごとに 1 オブジェクト（スキーマ "inkan.check/1"）。言語によらず同じ内容
