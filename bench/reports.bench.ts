@@ -1,14 +1,17 @@
-// DMARC report ingest: records/s into SQLite from generated reports (small and large), and peak RSS while
-// one 500 MB report streams from a file (in a child process, so the baseline is clean).
+// DMARC report ingest: records/s into SQLite from generated report files (small and large), as
+// `inkan reports import DIR` reads them, and peak RSS while one 500 MB report streams from a file (in a child
+// process, so the baseline is clean).
 // Child: node build/bench/reports.bench.js --memory-child --mb=500
 import { execFile } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { ingest, ingestMany, ingestStream } from '../src/reports/ingest.js';
+import { gzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
+import { ingest, ingestMany, ingestStream, type FileInput } from '../src/reports/ingest.js';
 import { openReportStore } from '../src/reports/store/open.js';
 import { aggregateXml, recordXml, reportHead, type RowSpec } from '../test/reports/make.js';
 
@@ -25,7 +28,10 @@ export interface Throughput {
 
 /** What the ingest bench measured. */
 export interface ReportBenchFigures {
+  /** Small report files, as mailbox providers send them (.zip, .xml.gz, .xml), imported as `inkan reports import` does. */
   small: Throughput;
+  /** The same reports as plain XML held in memory (the library's ingestMany on buffers). */
+  smallInMemory: Throughput;
   /** Small reports each awaited before the next: one commit each (what fetch and receive do). */
   smallOneByOne: Throughput;
   large: Throughput;
@@ -51,19 +57,30 @@ function report(id: string, rows: number, offset: number): Buffer {
   return Buffer.from(aggregateXml({ orgName: 'google.com', reportId: id, begin: 1764460800, end: 1764547199, domain: DOMAIN, rows: Array.from({ length: rows }, (_, i) => row(offset + i)) }));
 }
 
+/** The report files of a mailbox: Google sends .zip, Microsoft and most others .xml.gz, a few plain .xml. */
+function writeFiles(dir: string, reports: Buffer[]): FileInput[] {
+  mkdirSync(dir, { recursive: true });
+  return reports.map((xml, i) => {
+    const kind = i % 5;
+    const path = join(dir, `report-${i}.${kind < 2 ? 'zip' : kind < 4 ? 'xml.gz' : 'xml'}`);
+    writeFileSync(path, kind < 2 ? zipSync({ [`report-${i}.xml`]: xml }) : kind < 4 ? gzipSync(xml) : xml);
+    return { path };
+  });
+}
+
 /**
  * One timed pass: every input into a fresh store, as `inkan reports import` does (ingestMany: several inputs at
  * once, their reports sharing commits), or `oneByOne`, each awaited before the next (fetch and receive).
  */
-async function pass(path: string, inputs: Buffer[], oneByOne = false): Promise<Throughput> {
+async function pass(path: string, inputs: Array<Buffer | FileInput>, oneByOne = false): Promise<Throughput> {
   const store = await openReportStore(path);
   let records = 0;
   const start = performance.now();
   const cpu = process.cpuUsage();
   if (oneByOne) {
-    for (const bytes of inputs) records += (await ingest(store, { bytes })).reports[0]?.records ?? 0;
+    for (const input of inputs) records += (await ingest(store, { bytes: input as Buffer })).reports[0]?.records ?? 0;
   } else {
-    for await (const outcome of ingestMany(store, inputs.map((bytes) => ({ bytes })))) {
+    for await (const outcome of ingestMany(store, inputs.map((input) => (Buffer.isBuffer(input) ? { bytes: input } : input)))) {
       if ('error' in outcome) throw outcome.error;
       records += outcome.summary.reports[0]?.records ?? 0;
     }
@@ -78,7 +95,7 @@ async function pass(path: string, inputs: Buffer[], oneByOne = false): Promise<T
 const WARMUP_MS = 1000;
 
 /** The median pass of `rounds`, after untimed warm-up passes (the JIT and caches, as the other benches do). */
-async function throughput(dir: string, name: string, inputs: Buffer[], warmup: Buffer[], rounds: number, oneByOne = false): Promise<Throughput> {
+async function throughput(dir: string, name: string, inputs: Array<Buffer | FileInput>, warmup: Array<Buffer | FileInput>, rounds: number, oneByOne = false): Promise<Throughput> {
   const warming = performance.now();
   for (let i = 0; i === 0 || performance.now() - warming < WARMUP_MS; i++) await pass(join(dir, `${name}-warmup-${i}.db`), warmup, oneByOne);
   const passes: Throughput[] = [];
@@ -139,17 +156,21 @@ export async function benchReports(options: { quick?: boolean } = {}): Promise<R
   try {
     const smallCount = options.quick ? 100 : 400;
     const small = Array.from({ length: smallCount }, (_, i) => report(`small-${i}`, 25 + (i % 50), i * 100));
-    const rounds = options.quick ? 1 : 3;
-    console.log(`\nDMARC report ingest into SQLite (target ≥ ${n(REPORT_TARGETS.recordsPerSecond)} records/s; median of ${rounds} pass${rounds > 1 ? 'es' : ''} after ${WARMUP_MS / 1000} s of warm-up)`);
-    const smallFig = await throughput(dir, 'small', small, small, rounds);
-    console.log(`  small reports  ${smallFig.reports} reports, ${n(smallFig.records)} records: ${n(smallFig.recordsPerSecond)} records/s (${n(smallFig.recordsPerCpuSecond)} per CPU second)`);
+    const smallFiles = writeFiles(join(dir, 'small'), small);
+    const rounds = options.quick ? 3 : 5;
+    console.log(`\nDMARC report ingest into SQLite (target ≥ ${n(REPORT_TARGETS.recordsPerSecond)} records/s; median of ${rounds} passes after ${WARMUP_MS / 1000} s of warm-up)`);
+    const smallFig = await throughput(dir, 'small', smallFiles, smallFiles, rounds);
+    console.log(`  small report files  ${smallFig.reports} files (2/5 .zip, 2/5 .xml.gz, 1/5 .xml), ${n(smallFig.records)} records, as \`inkan reports import DIR\`: ${n(smallFig.recordsPerSecond)} records/s (${n(smallFig.recordsPerCpuSecond)} per CPU second)`);
+    const inMemory = await throughput(dir, 'memory', small, small, rounds);
+    console.log(`    held in memory    the same reports as XML buffers (ingestMany): ${n(inMemory.recordsPerSecond)} records/s (${n(inMemory.recordsPerCpuSecond)} per CPU second)`);
     const oneByOne = await throughput(dir, 'one', small, small, rounds, true);
-    console.log(`    one by one   each awaited before the next, one commit each (fetch, receive): ${n(oneByOne.recordsPerSecond)} records/s (${n(oneByOne.recordsPerCpuSecond)} per CPU second)`);
+    console.log(`    one by one        each awaited before the next, one commit each (fetch, receive): ${n(oneByOne.recordsPerSecond)} records/s (${n(oneByOne.recordsPerCpuSecond)} per CPU second)`);
     // Built after the small passes, so that making them (hundreds of MB of garbage) does not run the collector during those.
-    const large = Array.from({ length: options.quick ? 2 : 5 }, (_, i) => report(`large-${i}`, 40_000, i * 40_000));
-    const largeFig = await throughput(dir, 'large', large, [report('large-warmup', 40_000, 0)], rounds);
-    console.log(`  large reports  ${largeFig.reports} reports, ${n(largeFig.records)} records: ${n(largeFig.recordsPerSecond)} records/s (${n(largeFig.recordsPerCpuSecond)} per CPU second)`);
-    const figures: ReportBenchFigures = { small: smallFig, smallOneByOne: oneByOne, large: largeFig };
+    const largeFiles = writeFiles(join(dir, 'large'), Array.from({ length: options.quick ? 2 : 5 }, (_, i) => report(`large-${i}`, 40_000, i * 40_000)));
+    const largeWarmup = writeFiles(join(dir, 'large-warmup'), [report('large-warmup', 40_000, 0)]);
+    const largeFig = await throughput(dir, 'large', largeFiles, largeWarmup, rounds);
+    console.log(`  large report files  ${largeFig.reports} files of 40,000 rows, ${n(largeFig.records)} records: ${n(largeFig.recordsPerSecond)} records/s (${n(largeFig.recordsPerCpuSecond)} per CPU second)`);
+    const figures: ReportBenchFigures = { small: smallFig, smallInMemory: inMemory, smallOneByOne: oneByOne, large: largeFig };
     const megabytes = options.quick ? 100 : 500;
     try {
       const child = fileURLToPath(import.meta.url);

@@ -61,7 +61,7 @@ if (audit) console.log(`  check        wall time ÷ (50 ms × ${audit.longestCha
 if (reports) {
   const target = REPORT_TARGETS.recordsPerSecond;
   const fig = (x: number): string => `${n(x)} (${mark(x >= target)})`;
-  console.log(`  reports      ingest into SQLite, target ≥ ${n(target)} records/s: small reports ${fig(reports.small.recordsPerSecond)}, large ${fig(reports.large.recordsPerSecond)}`);
+  console.log(`  reports      ingest into SQLite, target ≥ ${n(target)} records/s: small report files ${fig(reports.small.recordsPerSecond)}, large files ${fig(reports.large.recordsPerSecond)}`);
   const m = reports.memory;
   if (m) console.log(`               one ${m.megabytes} MB report streamed: peak RSS ${(m.peakRss / 1024 / 1024).toFixed(0)} MiB (target < ${(REPORT_TARGETS.peakRss / 1024 / 1024).toFixed(0)} MiB, ${mark(m.peakRss < REPORT_TARGETS.peakRss)})`);
 }

@@ -1,10 +1,8 @@
-import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { tDynamic } from '../i18n/index.js';
 import { analyseDomain } from '../reports/analyse/domain.js';
 import { collectFiles } from '../reports/files.js';
-import { ingestMany, type IngestSummary, type StreamInput } from '../reports/ingest.js';
+import { ingestMany, type FileInput, type IngestSummary, type StreamInput } from '../reports/ingest.js';
 import { renderAdvice, renderSources, renderSummary } from '../reports/render.js';
 import { listQuarantine, retryQuarantine } from '../reports/retry.js';
 import { openReportStore } from '../reports/store/open.js';
@@ -88,17 +86,11 @@ async function importPass(ctx: CliContext, store: ReportStore, inputs: readonly 
   let done = 0;
   const show = (): void => bar?.(ctx.t('reports.import.progress', { done, total: inputs.length, records }));
   // Each file is opened when ingestMany takes it, so only its window of inputs is open at once.
-  function* opened(): Generator<StreamInput & { path: string; file?: ReadStream }> {
-    for (const input of inputs) {
-      const file = input === '-' ? undefined : createReadStream(input, { highWaterMark: 256 * 1024 });
-      const name = input === '-' ? undefined : basename(input);
-      yield { path: input, chunks: file ?? stdinChunks(ctx), origin: input === '-' ? 'stdin:' : `file:${input}`, ...(name ? { name } : {}), ...(file ? { file } : {}) };
-    }
+  function* opened(): Generator<(FileInput | StreamInput) & { label: string }> {
+    for (const input of inputs) yield input === '-' ? { label: input, chunks: stdinChunks(ctx), origin: 'stdin:' } : { label: input, path: input };
   }
   for await (const outcome of ingestMany(store, opened(), { onRecords: (n) => ((records += n), show()) })) {
-    const { path: input, file } = outcome.input;
-    // A duplicate is recognised before the end of its file: close the file now, not at garbage collection.
-    file?.destroy();
+    const input = outcome.input.label;
     if ('error' in outcome) {
       const code = (outcome.error as { code?: string }).code;
       if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {

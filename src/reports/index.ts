@@ -3,7 +3,7 @@ export type * from './types.js';
 export { openReportStore, isPostgresUrl } from './store/open.js';
 export type { ReportStore } from './store/store.js';
 /** Ingest inputs (bytes or a stream). */
-export { ingest, ingestMany, ingestStream, type IngestOutcome, type IngestInput, type IngestSummary, type IngestedReport, type IngestOptions, type StreamInput } from './ingest.js';
+export { ingest, ingestFile, ingestMany, ingestStream, type FileInput, type IngestOutcome, type IngestInput, type IngestSummary, type IngestedReport, type IngestOptions, type StreamInput } from './ingest.js';
 /** Parsers. */
 export { AggregateParser, AggregateError, parseAggregateXml, DEFAULT_AGGREGATE_LIMITS, type AggregateLimits } from './aggregate.js';
 export { parseTlsReport, type TlsReportResult } from './tlsrpt.js';

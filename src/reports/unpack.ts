@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
-import { unzipSync } from 'fflate';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { looksLikeFailureReport, parseFailureReport } from './failure.js';
 import { parseMime } from './mime.js';
 import type { FailureReport } from './types.js';
+import { readZip, ZipError, type ZipEntry } from './zip.js';
 
 /** Caps on what one input may unpack to. */
 export interface UnpackLimits {
@@ -33,7 +33,15 @@ export class UnpackError extends Error {
 
 /** One report-shaped thing found in an input. */
 export type Leaf =
-  | { kind: 'aggregate'; name?: string; chunks: AsyncIterable<Uint8Array> }
+  | {
+      kind: 'aggregate';
+      name?: string;
+      chunks: AsyncIterable<Uint8Array>;
+      /** The whole XML, when it is held in memory (then `chunks` gives the same octets). */
+      bytes?: Uint8Array;
+      /** A gzip of `bytes` as it was received (a `.xml.gz` file), so it need not be compressed again to be kept. */
+      packed?: Uint8Array;
+    }
   | { kind: 'tlsrpt'; name?: string; bytes: Uint8Array }
   | { kind: 'failure'; name?: string; report: FailureReport; bytes: Uint8Array }
   | { kind: 'unknown'; name?: string; reason: UnpackErrorCode };
@@ -121,17 +129,13 @@ export async function readAll(chunks: AsyncIterable<Uint8Array>, max: number): P
   return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 
-function unzip(bytes: Uint8Array, limits: UnpackLimits): Array<{ name: string; bytes: Uint8Array }> {
-  let entries = 0;
-  let files: Record<string, Uint8Array>;
+function unzip(bytes: Uint8Array, limits: UnpackLimits): ZipEntry[] {
   try {
-    files = unzipSync(bytes, {
-      filter: (f) => !f.name.endsWith('/') && f.originalSize <= limits.maxDecompressed && f.originalSize <= limits.maxInMemory && ++entries <= limits.maxZipEntries,
-    });
-  } catch {
-    throw new UnpackError('bad-zip');
+    return readZip(bytes, { maxEntrySize: Math.min(limits.maxDecompressed, limits.maxInMemory), maxEntries: limits.maxZipEntries });
+  } catch (e) {
+    if (e instanceof ZipError) throw new UnpackError('bad-zip');
+    throw e;
   }
-  return Object.entries(files).map(([name, data]) => ({ name, bytes: data }));
 }
 
 /** Find every report in one input: compressed files, archives and email messages are opened, bounded. */
@@ -140,21 +144,56 @@ export async function* unpack(chunks: AsyncIterable<Uint8Array>, name: string | 
     yield { kind: 'unknown', ...(name ? { name } : {}), reason: 'too-deep' };
     return;
   }
-  const named = name ? { name } : {};
   const { head, stream } = await peek(chunks);
   const kind = sniff(head);
+  if (kind === 'gzip') yield* unpack(gunzip(stream, limits.maxDecompressed), name?.replace(/\.gz$/i, ''), limits, depth + 1);
+  else if (kind === 'xml') yield { kind: 'aggregate', ...(name ? { name } : {}), chunks: stream };
+  else yield* unpackBytes(await readAll(stream, limits.maxInMemory), name, limits, depth);
+}
+
+/**
+ * `unpack` for an input held in memory: what it finds stays in memory (no stream machinery), and an XML report
+ * that came gzipped or deflated in a zip keeps that compression as `packed`. A gzip that opens to more than
+ * GUNZIP_IN_MEMORY is streamed instead. `packed`: a gzip of `bytes`, if there is one.
+ */
+export async function* unpackBytes(bytes: Uint8Array, name: string | undefined, limits: UnpackLimits = DEFAULT_UNPACK_LIMITS, depth = 0, packed?: Uint8Array): AsyncGenerator<Leaf> {
+  const named = name ? { name } : {};
+  if (depth > limits.maxNesting) {
+    yield { kind: 'unknown', ...named, reason: 'too-deep' };
+    return;
+  }
+  const kind = sniff(bytes.subarray(0, 16));
   if (kind === 'gzip') {
     const inner = name?.replace(/\.gz$/i, '');
-    yield* unpack(gunzip(stream, limits.maxDecompressed), inner, limits, depth + 1);
+    const opened = gunzipInMemory(bytes, limits);
+    if (!opened) yield* unpack(gunzip(once(bytes), limits.maxDecompressed), inner, limits, depth + 1);
+    else yield* unpackBytes(opened, inner, limits, depth + 1, bytes);
   } else if (kind === 'zip') {
-    for (const entry of unzip(await readAll(stream, limits.maxInMemory), limits)) yield* unpack(once(entry.bytes), entry.name, limits, depth + 1);
+    for (const entry of unzip(bytes, limits)) yield* unpackBytes(entry.bytes, entry.name, limits, depth + 1, entry.gzip);
   } else if (kind === 'xml') {
-    yield { kind: 'aggregate', ...named, chunks: stream };
+    yield { kind: 'aggregate', ...named, chunks: once(bytes), bytes, ...(packed ? { packed } : {}) };
   } else if (kind === 'json') {
-    yield { kind: 'tlsrpt', ...named, bytes: await readAll(stream, limits.maxInMemory) };
+    yield { kind: 'tlsrpt', ...named, bytes };
   } else {
-    const bytes = await readAll(stream, limits.maxInMemory);
     yield* unpackMessage(bytes, name, limits, depth);
+  }
+}
+
+/** Most octets a gzip held in memory is opened to in memory; a larger one is streamed (memory stays bounded). */
+const GUNZIP_IN_MEMORY = 32 * 1024 * 1024;
+
+/** Gunzip octets held in memory, bounded; undefined when they open to more than GUNZIP_IN_MEMORY (stream them instead). */
+function gunzipInMemory(bytes: Uint8Array, limits: UnpackLimits): Uint8Array | undefined {
+  const max = Math.min(limits.maxDecompressed, limits.maxInMemory, GUNZIP_IN_MEMORY);
+  // The trailer's ISIZE (the size modulo 2^32) tells a large one before it is opened; a wrong one is caught below.
+  const isize = bytes.length >= 18 ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).readUInt32LE(bytes.length - 4) : 0;
+  if (isize > max && limits.maxDecompressed > max) return undefined;
+  try {
+    return gunzipSync(bytes, { maxOutputLength: max });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') throw new UnpackError('bad-gzip');
+    if (limits.maxDecompressed <= max) throw new UnpackError('too-large');
+    return undefined;
   }
 }
 
@@ -179,10 +218,10 @@ async function* unpackMessage(bytes: Uint8Array, name: string | undefined, limit
       const at = inlineXmlStart(part.content);
       if (at < 0) continue;
       found++;
-      yield* unpack(once(part.content.subarray(at)), partName, limits, depth + 1);
+      yield* unpackBytes(part.content.subarray(at), partName, limits, depth + 1);
     } else {
       found++;
-      yield* unpack(once(part.content), partName, limits, depth + 1);
+      yield* unpackBytes(part.content, partName, limits, depth + 1);
     }
   }
   if (found) return;

@@ -73,6 +73,13 @@ export async function backends(): Promise<Backend[]> {
           async cleanup() {
             const c = new pg.Client({ connectionString: PG_URL });
             await c.connect();
+            // pg's Pool.end() resolves before its sockets have closed: a FORCE drop now would kill a backend whose
+            // client is still ending, and that client's 'error' would surface in whatever test runs next.
+            for (let i = 0; i < 100; i++) {
+              const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+              if (!rows[0]?.n) break;
+              await new Promise((resolve) => setTimeout(resolve, 20));
+            }
             await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
             await c.end();
           },
