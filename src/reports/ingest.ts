@@ -9,7 +9,7 @@ import { parseTlsReport } from './tlsrpt.js';
 import type { AggregateHeader, AggregateRecord, FailureReport, ReportKind } from './types.js';
 import { DEFAULT_UNPACK_LIMITS, UnpackError, unpack, unpackBytes, type Leaf, type UnpackLimits } from './unpack.js';
 import type { ReportStore } from './store/store.js';
-import type { ReportKey, ReportTransaction } from './store/writer.js';
+import type { NewReport, ReportKey, ReportTransaction } from './store/writer.js';
 
 /** One input as received: a file, an attachment-bearing message, stdin bytes. */
 export interface IngestInput {
@@ -126,14 +126,14 @@ type Stored = { status: 'stored' | 'duplicate'; records?: number };
 
 /** What the report row says besides the header: versions, extra contact, generator, errors and warnings. */
 function metaJson(final: AggregateHeader, warnings: readonly string[]): string {
-  return JSON.stringify({
-    ...(final.version ? { version: final.version } : {}),
-    ...(final.namespace ? { namespace: final.namespace } : {}),
-    ...(final.metadata.extraContactInfo ? { extraContactInfo: final.metadata.extraContactInfo } : {}),
-    ...(final.metadata.generator ? { generator: final.metadata.generator } : {}),
-    ...(final.metadata.errors.length ? { errors: final.metadata.errors } : {}),
-    ...(warnings.length ? { warnings } : {}),
-  });
+  const meta: Record<string, unknown> = {};
+  if (final.version) meta['version'] = final.version;
+  if (final.namespace) meta['namespace'] = final.namespace;
+  if (final.metadata.extraContactInfo) meta['extraContactInfo'] = final.metadata.extraContactInfo;
+  if (final.metadata.generator) meta['generator'] = final.metadata.generator;
+  if (final.metadata.errors.length) meta['errors'] = final.metadata.errors;
+  if (warnings.length) meta['warnings'] = warnings;
+  return JSON.stringify(meta);
 }
 
 function messageCount(records: readonly AggregateRecord[]): number {
@@ -189,13 +189,28 @@ async function storeAggregate(store: ReportStore, leaf: Extract<Leaf, { kind: 'a
   ids.header = header;
   const { metadata, policy } = header;
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const row = { kind: 'aggregate', org_name: metadata.orgName, report_id: metadata.reportId, domain: policy.domain, email: metadata.email ?? null, date_begin: metadata.dateBegin, date_end: metadata.dateEnd, origin: origin ?? null, stored_at: now };
+  // One literal, not a spread of a shared one: this runs once per report.
+  const row = (policyJson: string, meta: string, recordCount: number, messages: number): NewReport => ({
+    kind: 'aggregate',
+    org_name: metadata.orgName,
+    report_id: metadata.reportId,
+    domain: policy.domain,
+    email: metadata.email ?? null,
+    date_begin: metadata.dateBegin,
+    date_end: metadata.dateEnd,
+    policy: policyJson,
+    meta,
+    record_count: recordCount,
+    message_count: messages,
+    origin: origin ?? null,
+    stored_at: now,
+  });
 
   if (whole) {
     const records = parser.takeRecords();
     const packed = rawBytes();
     return write(store, arrived, async (tx) => {
-      const ref = await tx.insertReport({ ...row, policy: JSON.stringify(whole.policy), meta: metaJson(whole, parser.warnings), record_count: records.length, message_count: messageCount(records) });
+      const ref = await tx.insertReport(row(JSON.stringify(whole.policy), metaJson(whole, parser.warnings), records.length, messageCount(records)));
       if (ref === undefined) return { status: 'duplicate' as const };
       if (records.length) {
         await tx.insertRecords(ref, records);
@@ -207,7 +222,7 @@ async function storeAggregate(store: ReportStore, leaf: Extract<Leaf, { kind: 'a
   }
 
   return write(store, arrived, async (tx) => {
-    const ref = await tx.insertReport({ ...row, policy: JSON.stringify(policy), meta: '{}', record_count: 0, message_count: 0 });
+    const ref = await tx.insertReport(row(JSON.stringify(policy), '{}', 0, 0));
     if (ref === undefined) return { status: 'duplicate' as const };
     let records = 0;
     let messages = 0;
