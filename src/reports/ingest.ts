@@ -1,13 +1,12 @@
-import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { close as fsClose, createReadStream, fstat, open as fsOpen, read, type ReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { TextDecoder } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { AggregateError, AggregateParser, DEFAULT_AGGREGATE_LIMITS, type AggregateLimits } from './aggregate.js';
 import { parseTlsReport } from './tlsrpt.js';
 import type { AggregateHeader, AggregateRecord, FailureReport, ReportKind } from './types.js';
-import { DEFAULT_UNPACK_LIMITS, UnpackError, unpack, unpackBytes, type Leaf, type UnpackLimits } from './unpack.js';
+import { pack, PieceDecoder, PIECE, type ParsedAggregate } from './report-text.js';
+import { DEFAULT_UNPACK_LIMITS, UnpackError, unpack, unpackBytes, type AggregateLeaf, type Leaf, type UnpackLimits } from './unpack.js';
 import type { ReportStore } from './store/store.js';
 import type { NewReport, ReportKey, ReportTransaction } from './store/writer.js';
 
@@ -89,25 +88,6 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function encodingOf(head: Uint8Array): string {
-  const text = Buffer.from(head.subarray(0, 200)).toString('latin1');
-  const label = /^(?:\ufeff|\xef\xbb\xbf)?\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']/.exec(text)?.[1];
-  if (!label) return 'utf-8';
-  try {
-    return new TextDecoder(label).encoding;
-  } catch {
-    return 'utf-8';
-  }
-}
-
-/** A report's own octets as report_raw keeps them: gzip at level 1 (the fastest; reports still shrink 10 to 30 times). */
-function pack(bytes: Uint8Array): Buffer {
-  return gzipSync(bytes, { level: 1 });
-}
-
-/** Pieces parsed at a time: small enough that rows are written while the rest is still being read. */
-const PIECE = 64 * 1024;
-
 /** The pieces of a report held in memory. */
 function* pieces(bytes: Uint8Array): Generator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += PIECE) yield bytes.subarray(i, i + PIECE);
@@ -142,11 +122,47 @@ function messageCount(records: readonly AggregateRecord[]): number {
   return messages;
 }
 
+/** The `reports` row of an aggregate report. */
+function reportRow(header: AggregateHeader, origin: string | undefined, now: number, policyJson: string, meta: string, recordCount: number, messages: number): NewReport {
+  const { metadata } = header;
+  return {
+    kind: 'aggregate',
+    org_name: metadata.orgName,
+    report_id: metadata.reportId,
+    domain: header.policy.domain,
+    email: metadata.email ?? null,
+    date_begin: metadata.dateBegin,
+    date_end: metadata.dateEnd,
+    policy: policyJson,
+    meta,
+    record_count: recordCount,
+    message_count: messages,
+    origin: origin ?? null,
+    stored_at: now,
+  };
+}
+
+/** Write a report parsed whole: its row with the final counts, its records, its raw octets. */
+function writeWhole(store: ReportStore, arrived: () => void, report: ParsedAggregate, packed: Uint8Array | undefined, origin: string | undefined, now: number, options: IngestOptions): Promise<Stored> {
+  const { header, records } = report;
+  return write(store, arrived, async (tx) => {
+    const ref = await tx.insertReport(reportRow(header, origin, now, JSON.stringify(header.policy), metaJson(header, report.warnings), records.length, messageCount(records)));
+    if (ref === undefined) return { status: 'duplicate' as const };
+    if (records.length) {
+      await tx.insertRecords(ref, records);
+      options.onRecords?.(records.length);
+    }
+    if (packed) await tx.insertRaw(ref, packed);
+    return { status: 'stored' as const, records: records.length };
+  });
+}
+
 /**
  * Store one aggregate report atomically (see ReportWriter). The first BATCH rows are read before it begins: a report that
  * ends within them (most reports) is written whole, with its final counts; a larger one streams its rows in.
  */
-async function storeAggregate(store: ReportStore, leaf: Extract<Leaf, { kind: 'aggregate' }>, origin: string | undefined, options: IngestOptions, arrived: () => void, ids: { header?: AggregateHeader }): Promise<Stored> {
+async function storeAggregate(store: ReportStore, leaf: AggregateLeaf, origin: string | undefined, options: IngestOptions, arrived: () => void, ids: { header?: AggregateHeader }): Promise<Stored> {
+  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
   const { bytes, packed: received } = leaf;
   const parser = new AggregateParser(options.aggregateLimits ?? DEFAULT_AGGREGATE_LIMITS);
   const it = bytes ? pieces(bytes) : rechunk(leaf.chunks)[Symbol.asyncIterator]();
@@ -154,14 +170,12 @@ async function storeAggregate(store: ReportStore, leaf: Extract<Leaf, { kind: 'a
   // The octets kept: `bytes` when the report is held in memory, else a copy of the pieces as they are read.
   let raw: Uint8Array[] | undefined = !bytes && keepRaw > 0 ? [] : undefined;
   let rawSize = 0;
-  let decoder: TextDecoder | undefined;
-  // While every piece is plain ASCII (almost every report), it is read as Latin-1: the same text, faster.
-  let ascii = true;
+  const decoder = new PieceDecoder();
   let ended = false;
   const pull = async (): Promise<void> => {
     const next = await it.next();
     if (next.done) {
-      if (decoder) parser.write(decoder.decode());
+      parser.write(decoder.end());
       ended = true;
       return;
     }
@@ -171,12 +185,7 @@ async function storeAggregate(store: ReportStore, leaf: Extract<Leaf, { kind: 'a
       if (rawSize > keepRaw) raw = undefined;
       else raw.push(chunk);
     }
-    decoder ??= new TextDecoder(encodingOf(chunk));
-    if (ascii && decoder.encoding === 'utf-8' && isAscii(chunk)) parser.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1'));
-    else {
-      ascii = false;
-      parser.write(decoder.decode(chunk, { stream: true }));
-    }
+    parser.write(decoder.write(chunk));
   };
   const rawBytes = (): Uint8Array | undefined => {
     if (bytes) return bytes.length <= keepRaw ? (received ?? pack(bytes)) : undefined;
@@ -187,42 +196,10 @@ async function storeAggregate(store: ReportStore, leaf: Extract<Leaf, { kind: 'a
   const whole = ended ? parser.end() : undefined;
   const header = whole ?? parser.header()!;
   ids.header = header;
-  const { metadata, policy } = header;
-  const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  // One literal, not a spread of a shared one: this runs once per report.
-  const row = (policyJson: string, meta: string, recordCount: number, messages: number): NewReport => ({
-    kind: 'aggregate',
-    org_name: metadata.orgName,
-    report_id: metadata.reportId,
-    domain: policy.domain,
-    email: metadata.email ?? null,
-    date_begin: metadata.dateBegin,
-    date_end: metadata.dateEnd,
-    policy: policyJson,
-    meta,
-    record_count: recordCount,
-    message_count: messages,
-    origin: origin ?? null,
-    stored_at: now,
-  });
-
-  if (whole) {
-    const records = parser.takeRecords();
-    const packed = rawBytes();
-    return write(store, arrived, async (tx) => {
-      const ref = await tx.insertReport(row(JSON.stringify(whole.policy), metaJson(whole, parser.warnings), records.length, messageCount(records)));
-      if (ref === undefined) return { status: 'duplicate' as const };
-      if (records.length) {
-        await tx.insertRecords(ref, records);
-        options.onRecords?.(records.length);
-      }
-      if (packed) await tx.insertRaw(ref, packed);
-      return { status: 'stored' as const, records: records.length };
-    });
-  }
+  if (whole) return writeWhole(store, arrived, { header: whole, records: parser.takeRecords(), warnings: parser.warnings }, rawBytes(), origin, now, options);
 
   return write(store, arrived, async (tx) => {
-    const ref = await tx.insertReport(row(JSON.stringify(policy), '{}', 0, 0));
+    const ref = await tx.insertReport(reportRow(header, origin, now, JSON.stringify(header.policy), '{}', 0, 0));
     if (ref === undefined) return { status: 'duplicate' as const };
     let records = 0;
     let messages = 0;

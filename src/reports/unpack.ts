@@ -31,17 +31,20 @@ export class UnpackError extends Error {
   }
 }
 
+/** An aggregate report found in an input. */
+export interface AggregateLeaf {
+  kind: 'aggregate';
+  name?: string;
+  chunks: AsyncIterable<Uint8Array>;
+  /** The whole XML, when it is held in memory (then `chunks` gives the same octets). */
+  bytes?: Uint8Array;
+  /** A gzip of the XML as it was received (a `.xml.gz` file, a deflated zip entry), so it need not be compressed again to be kept. */
+  packed?: Uint8Array;
+}
+
 /** One report-shaped thing found in an input. */
 export type Leaf =
-  | {
-      kind: 'aggregate';
-      name?: string;
-      chunks: AsyncIterable<Uint8Array>;
-      /** The whole XML, when it is held in memory (then `chunks` gives the same octets). */
-      bytes?: Uint8Array;
-      /** A gzip of `bytes` as it was received (a `.xml.gz` file), so it need not be compressed again to be kept. */
-      packed?: Uint8Array;
-    }
+  | AggregateLeaf
   | { kind: 'tlsrpt'; name?: string; bytes: Uint8Array }
   | { kind: 'failure'; name?: string; report: FailureReport; bytes: Uint8Array }
   | { kind: 'unknown'; name?: string; reason: UnpackErrorCode };
