@@ -2,14 +2,15 @@ export type * from './types.js';
 /** Open a store: SQLite path, ':memory:' or postgres:// URL. */
 export { openReportStore, isPostgresUrl } from './store/open.js';
 export type { ReportStore } from './store/store.js';
-/** Ingest inputs (bytes or a stream). */
+/** Ingest inputs (bytes, a file or a stream). */
 export { ingest, ingestFile, ingestMany, ingestStream, type FileInput, type IngestOutcome, type IngestInput, type IngestSummary, type IngestedReport, type IngestOptions, type StreamInput } from './ingest.js';
 /** Parsers. */
 export { AggregateParser, AggregateError, parseAggregateXml, DEFAULT_AGGREGATE_LIMITS, type AggregateLimits } from './aggregate.js';
 export { parseTlsReport, type TlsReportResult } from './tlsrpt.js';
 export { parseFailureReport } from './failure.js';
 export { parseMime, type MimeMessage, type MimePart } from './mime.js';
-export { unpack, DEFAULT_UNPACK_LIMITS, type UnpackLimits, type Leaf } from './unpack.js';
+export { unpack, unpackBytes, DEFAULT_UNPACK_LIMITS, type UnpackLimits, type Leaf, type AggregateLeaf } from './unpack.js';
+export { readZip, ZipError, type ZipEntry, type ZipLimits } from './zip.js';
 /** Quarantine. */
 export { retryQuarantine, listQuarantine, type RetrySummary, type QuarantineEntry } from './retry.js';
 /** Analysis. */
