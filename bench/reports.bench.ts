@@ -94,14 +94,26 @@ async function pass(path: string, inputs: Array<Buffer | FileInput>, oneByOne = 
 /** Untimed warm-up: passes until this long has gone by (a 400-report pass is too short for the JIT to settle). */
 const WARMUP_MS = 1000;
 
-/** The median pass of `rounds`, after untimed warm-up passes (the JIT and caches, as the other benches do). */
-async function throughput(dir: string, name: string, inputs: Array<Buffer | FileInput>, warmup: Array<Buffer | FileInput>, rounds: number, oneByOne = false): Promise<Throughput> {
-  const warming = performance.now();
-  for (let i = 0; i === 0 || performance.now() - warming < WARMUP_MS; i++) await pass(join(dir, `${name}-warmup-${i}.db`), warmup, oneByOne);
-  const passes: Throughput[] = [];
-  for (let i = 0; i < rounds; i++) passes.push(await pass(join(dir, `${name}-${i}.db`), inputs, oneByOne));
-  passes.sort((a, b) => a.recordsPerSecond - b.recordsPerSecond);
-  return passes[Math.floor(passes.length / 2)]!;
+/** One way of ingesting a set of inputs. */
+interface Variant {
+  name: string;
+  inputs: Array<Buffer | FileInput>;
+  warmup: Array<Buffer | FileInput>;
+  oneByOne?: boolean;
+}
+
+/**
+ * The median pass of each variant over `rounds`, after untimed warm-up passes (the JIT and caches, as the other
+ * benches do). Rounds alternate between the variants, so that load that comes and goes falls on each alike.
+ */
+async function throughput(dir: string, variants: Variant[], rounds: number): Promise<Throughput[]> {
+  for (const v of variants) {
+    const warming = performance.now();
+    for (let i = 0; i === 0 || performance.now() - warming < WARMUP_MS; i++) await pass(join(dir, `${v.name}-warmup-${i}.db`), v.warmup, v.oneByOne);
+  }
+  const passes: Throughput[][] = variants.map(() => []);
+  for (let i = 0; i < rounds; i++) for (const [k, v] of variants.entries()) passes[k]!.push(await pass(join(dir, `${v.name}-${i}.db`), v.inputs, v.oneByOne));
+  return passes.map((p) => p.sort((a, b) => a.recordsPerSecond - b.recordsPerSecond)[Math.floor(p.length / 2)]!);
 }
 
 /** Write a report of about `megabytes` MB to a file without holding it in memory. */
@@ -157,18 +169,24 @@ export async function benchReports(options: { quick?: boolean } = {}): Promise<R
     const smallCount = options.quick ? 100 : 400;
     const small = Array.from({ length: smallCount }, (_, i) => report(`small-${i}`, 25 + (i % 50), i * 100));
     const smallFiles = writeFiles(join(dir, 'small'), small);
-    const rounds = options.quick ? 3 : 5;
-    console.log(`\nDMARC report ingest into SQLite (target ≥ ${n(REPORT_TARGETS.recordsPerSecond)} records/s; median of ${rounds} passes after ${WARMUP_MS / 1000} s of warm-up)`);
-    const smallFig = await throughput(dir, 'small', smallFiles, smallFiles, rounds);
+    const rounds = options.quick ? 3 : 7;
+    console.log(`\nDMARC report ingest into SQLite (target ≥ ${n(REPORT_TARGETS.recordsPerSecond)} records/s; median of ${rounds} passes, the variants alternating, after ${WARMUP_MS / 1000} s of warm-up each)`);
+    const [smallFig, inMemory, oneByOne] = (await throughput(
+      dir,
+      [
+        { name: 'small', inputs: smallFiles, warmup: smallFiles },
+        { name: 'memory', inputs: small, warmup: small },
+        { name: 'one', inputs: small, warmup: small, oneByOne: true },
+      ],
+      rounds,
+    )) as [Throughput, Throughput, Throughput];
     console.log(`  small report files  ${smallFig.reports} files (2/5 .zip, 2/5 .xml.gz, 1/5 .xml), ${n(smallFig.records)} records, as \`inkan reports import DIR\`: ${n(smallFig.recordsPerSecond)} records/s (${n(smallFig.recordsPerCpuSecond)} per CPU second)`);
-    const inMemory = await throughput(dir, 'memory', small, small, rounds);
     console.log(`    held in memory    the same reports as XML buffers (ingestMany): ${n(inMemory.recordsPerSecond)} records/s (${n(inMemory.recordsPerCpuSecond)} per CPU second)`);
-    const oneByOne = await throughput(dir, 'one', small, small, rounds, true);
     console.log(`    one by one        each awaited before the next, one commit each (fetch, receive): ${n(oneByOne.recordsPerSecond)} records/s (${n(oneByOne.recordsPerCpuSecond)} per CPU second)`);
     // Built after the small passes, so that making them (hundreds of MB of garbage) does not run the collector during those.
     const largeFiles = writeFiles(join(dir, 'large'), Array.from({ length: options.quick ? 2 : 5 }, (_, i) => report(`large-${i}`, 40_000, i * 40_000)));
     const largeWarmup = writeFiles(join(dir, 'large-warmup'), [report('large-warmup', 40_000, 0)]);
-    const largeFig = await throughput(dir, 'large', largeFiles, largeWarmup, rounds);
+    const [largeFig] = (await throughput(dir, [{ name: 'large', inputs: largeFiles, warmup: largeWarmup }], rounds)) as [Throughput];
     console.log(`  large report files  ${largeFig.reports} files of 40,000 rows, ${n(largeFig.records)} records: ${n(largeFig.recordsPerSecond)} records/s (${n(largeFig.recordsPerCpuSecond)} per CPU second)`);
     const figures: ReportBenchFigures = { small: smallFig, smallInMemory: inMemory, smallOneByOne: oneByOne, large: largeFig };
     const megabytes = options.quick ? 100 : 500;

@@ -70,7 +70,7 @@ export interface FileInput {
 }
 
 /** Files up to this size are read whole: a report in memory is unpacked and parsed without stream machinery. */
-const FILE_IN_MEMORY = 8 * 1024 * 1024;
+const FILE_IN_MEMORY = 4 * 1024 * 1024;
 
 /** Rows gathered before they are written (the writer splits them into its own statements). */
 const BATCH = 500;
@@ -447,7 +447,7 @@ function readIfSmall(path: string, max: number): Promise<{ bytes: Buffer } | { f
 }
 
 /**
- * Parse and store everything in one file: read whole up to 8 MiB, streamed above. Rejects only when the file
+ * Parse and store everything in one file: read whole up to 4 MiB, streamed above. Rejects only when the file
  * cannot be read (ENOENT, EACCES, EISDIR...); bad content is quarantined as by ingest.
  */
 export async function ingestFile(store: ReportStore, input: FileInput, options: IngestOptions = {}): Promise<IngestSummary> {

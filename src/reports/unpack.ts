@@ -183,7 +183,7 @@ export async function* unpackBytes(bytes: Uint8Array, name: string | undefined, 
 }
 
 /** Most octets a gzip held in memory is opened to in memory; a larger one is streamed (memory stays bounded). */
-const GUNZIP_IN_MEMORY = 32 * 1024 * 1024;
+const GUNZIP_IN_MEMORY = 4 * 1024 * 1024;
 
 /** Gunzip octets held in memory, bounded; undefined when they open to more than GUNZIP_IN_MEMORY (stream them instead). */
 function gunzipInMemory(bytes: Uint8Array, limits: UnpackLimits): Uint8Array | undefined {
