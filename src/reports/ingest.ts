@@ -167,8 +167,8 @@ async function storeAggregate(store: ReportStore, leaf: AggregateLeaf, origin: s
   const parser = new AggregateParser(options.aggregateLimits ?? DEFAULT_AGGREGATE_LIMITS);
   const it = bytes ? pieces(bytes) : rechunk(leaf.chunks)[Symbol.asyncIterator]();
   const keepRaw = options.keepRawUpTo ?? DEFAULT_KEEP_RAW;
-  // The octets kept: `bytes` when the report is held in memory, else a copy of the pieces as they are read.
-  let raw: Uint8Array[] | undefined = !bytes && keepRaw > 0 ? [] : undefined;
+  // The octets kept: `bytes` when the report is held in memory, the gzip it came in, else a copy of the pieces as they are read.
+  let raw: Uint8Array[] | undefined = !bytes && !received && keepRaw > 0 ? [] : undefined;
   let rawSize = 0;
   const decoder = new PieceDecoder();
   let ended = false;
@@ -180,8 +180,8 @@ async function storeAggregate(store: ReportStore, leaf: AggregateLeaf, origin: s
       return;
     }
     const chunk = next.value;
+    rawSize += chunk.length;
     if (raw) {
-      rawSize += chunk.length;
       if (rawSize > keepRaw) raw = undefined;
       else raw.push(chunk);
     }
@@ -189,6 +189,7 @@ async function storeAggregate(store: ReportStore, leaf: AggregateLeaf, origin: s
   };
   const rawBytes = (): Uint8Array | undefined => {
     if (bytes) return bytes.length <= keepRaw ? (received ?? pack(bytes)) : undefined;
+    if (received) return rawSize <= keepRaw ? received : undefined;
     return raw ? pack(raw.length === 1 ? raw[0]! : Buffer.concat(raw)) : undefined;
   };
   while (!ended && (!parser.header() || parser.records < BATCH)) await pull();

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { looksLikeFailureReport, parseFailureReport } from './failure.js';
 import { parseMime } from './mime.js';
 import type { FailureReport } from './types.js';
@@ -169,8 +169,13 @@ export async function* unpackBytes(bytes: Uint8Array, name: string | undefined, 
   if (kind === 'gzip') {
     const inner = name?.replace(/\.gz$/i, '');
     const opened = gunzipInMemory(bytes, limits);
-    if (!opened) yield* unpack(gunzip(once(bytes), limits.maxDecompressed), inner, limits, depth + 1);
-    else yield* unpackBytes(opened, inner, limits, depth + 1, bytes);
+    if (opened) yield* unpackBytes(opened, inner, limits, depth + 1, bytes);
+    else {
+      // Too large to open in memory: streamed. When it holds the XML itself, its one leaf is all of it, so this
+      // gzip can still be kept as received.
+      const direct = sniff(gunzipHead(bytes)) === 'xml';
+      for await (const leaf of unpack(gunzip(once(bytes), limits.maxDecompressed), inner, limits, depth + 1)) yield direct && leaf.kind === 'aggregate' ? { ...leaf, packed: bytes } : leaf;
+    }
   } else if (kind === 'zip') {
     for (const entry of unzip(bytes, limits)) yield* unpackBytes(entry.bytes, entry.name, limits, depth + 1, entry.gzip);
   } else if (kind === 'xml') {
@@ -179,6 +184,15 @@ export async function* unpackBytes(bytes: Uint8Array, name: string | undefined, 
     yield { kind: 'tlsrpt', ...named, bytes };
   } else {
     yield* unpackMessage(bytes, name, limits, depth);
+  }
+}
+
+/** The first octets a gzip opens to (from its first 256 octets; empty if they say nothing yet). */
+function gunzipHead(bytes: Uint8Array): Uint8Array {
+  try {
+    return gunzipSync(bytes.subarray(0, 256), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: 1 << 20 }).subarray(0, 16);
+  } catch {
+    return new Uint8Array(0);
   }
 }
 

@@ -83,8 +83,17 @@ test('a gzip held in memory that opens to more than the in-memory cap is streame
     const xml = report('big-gz', 600);
     assert.ok(xml.length > 128 * 1024);
     const limits = { ...DEFAULT_UNPACK_LIMITS, maxInMemory: 64 * 1024 };
-    const s = await ingest(store!, { bytes: gzipSync(xml), name: 'big.xml.gz' }, { unpackLimits: limits });
+    const gz = gzipSync(xml);
+    const s = await ingest(store!, { bytes: gz, name: 'big.xml.gz' }, { unpackLimits: limits });
     assert.deepEqual([s.stored, s.reports[0]?.records], [1, 600]);
+    // Streamed, yet kept as received: the gzip holds the XML itself.
+    const kept = await store!.db.selectFrom('report_raw').innerJoin('reports', 'reports.id', 'report_raw.report_ref').select('report_raw.raw').where('reports.report_id', '=', 'big-gz').executeTakeFirstOrThrow();
+    assert.deepEqual(Buffer.from(kept.raw), gz);
+    // A gzip of a gzip: the inner XML is what is kept, compressed again (the outer gzip is not a gzip of it).
+    const twice = await ingest(store!, { bytes: gzipSync(gzipSync(report('gz-in-gz', 600))), name: 'twice.xml.gz.gz' }, { unpackLimits: limits });
+    assert.equal(twice.stored, 1);
+    const inner = await store!.db.selectFrom('report_raw').innerJoin('reports', 'reports.id', 'report_raw.report_ref').select('report_raw.raw').where('reports.report_id', '=', 'gz-in-gz').executeTakeFirstOrThrow();
+    assert.deepEqual(gunzipSync(inner.raw), report('gz-in-gz', 600));
     // With no room to stream either, it is too large.
     const refused = await ingest(store!, { bytes: gzipSync(report('refused', 600)), name: 'r.xml.gz' }, { unpackLimits: { ...limits, maxDecompressed: 64 * 1024 } });
     assert.deepEqual([refused.quarantined, refused.reports[0]?.reason], [1, 'too-large']);
