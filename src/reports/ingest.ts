@@ -420,7 +420,7 @@ export async function ingest(store: ReportStore, input: IngestInput, options?: I
 }
 
 /**
- * Open a file and read it whole when it is at most `max` octets; a larger one is left open for streaming. Plain
+ * Open a file and read it whole when it is a regular file of at most `max` octets; anything else is left open for streaming. Plain
  * callbacks: a small report is read in about half the time of FileHandle's promise calls.
  */
 function readIfSmall(path: string, max: number): Promise<{ bytes: Buffer } | { fd: number }> {
@@ -431,7 +431,8 @@ function readIfSmall(path: string, max: number): Promise<{ bytes: Buffer } | { f
       const done = (bytes: Buffer): void => fsClose(fd, () => resolve({ bytes }));
       fstat(fd, (error, stats) => {
         if (error) return fail(error);
-        if (stats.size > max) return resolve({ fd });
+        // A pipe or a device (`import <(zcat r.gz)`) says size 0: streamed, like a large file.
+        if (!stats.isFile() || stats.size > max) return resolve({ fd });
         const bytes = Buffer.allocUnsafe(stats.size);
         const readFrom = (at: number): void => {
           if (at >= bytes.length) return done(bytes);

@@ -2,7 +2,8 @@
 // both must store exactly what the streaming path stores, and a gzipped report keeps its gzip as received.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -112,6 +113,13 @@ test('ingestFile: a file over 4 MiB is streamed; a missing file or a directory r
     assert.equal(origin.origin, `file:${join(dir, 'big.xml')}`);
     await assert.rejects(ingestFile(store!, { path: join(dir, 'missing.xml') }), { code: 'ENOENT' });
     await assert.rejects(ingestFile(store!, { path: dir }), { code: 'EISDIR' });
+    // A named pipe says size 0 but holds a report (as `inkan reports import <(zcat r.xml.gz)` gives): it is streamed.
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const writer = new Promise<void>((resolve, reject) => createWriteStream(fifo).on('error', reject).end(report('from-a-pipe', 30), resolve));
+    const piped = await ingestFile(store!, { path: fifo });
+    await writer;
+    assert.deepEqual([piped.stored, piped.reports[0]?.records], [1, 30]);
     const inputs: FileInput[] = [{ path: join(dir, 'missing.xml') }, { path: join(dir, 'small.xml.gz') }, { path: join(dir, 'big.xml') }];
     const outcomes = [];
     for await (const o of ingestMany(store!, inputs)) outcomes.push('error' in o ? (o.error as { code?: string }).code : o.summary);
