@@ -52,7 +52,10 @@ async function expandGlob(pattern: string, out: string[]): Promise<void> {
   await expand(absolute ? sep : '.', 0);
 }
 
-/** The files named by import arguments: files, directories (recursively, hidden files skipped) and globs (`*`, `?`, `**`). Missing names are returned apart. */
+/**
+ * The files named by import arguments: files, directories (recursively, hidden files skipped), globs (`*`, `?`,
+ * `**`), and named pipes or devices (`<(zcat r.xml.gz)`, `/dev/stdin`). Missing names are returned apart.
+ */
 export async function collectFiles(args: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
@@ -62,7 +65,7 @@ export async function collectFiles(args: readonly string[]): Promise<{ files: st
     else {
       const s = await stat(arg).catch(() => undefined);
       if (s?.isDirectory()) await walk(arg, files);
-      else if (s?.isFile()) files.push(arg);
+      else if (s?.isFile() || s?.isFIFO() || s?.isCharacterDevice()) files.push(arg);
     }
     if (files.length === before) missing.push(arg);
   }

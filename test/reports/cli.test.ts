@@ -1,6 +1,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, createWriteStream, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDnsServer, type TestDnsServer } from '../helpers/dns-server.js';
@@ -51,6 +52,20 @@ describe('inkan reports (CLI)', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /入力 1 件: 保存 0、重複 1、隔離 0/);
     assert.match(r.stdout, /重複 +集約 mail\.example\.net rfc9990-0001/);
+  });
+
+  test('import a named pipe (as `inkan reports import <(zcat r.xml.gz)` gives): read to its end, not taken for an empty file', async () => {
+    const fifo = join(dir, 'report-pipe');
+    execFileSync('mkfifo', [fifo]);
+    const writing = new Promise<void>((resolve, reject) => createWriteStream(fifo).on('error', reject).end(fixture('yahoo.xml'), resolve)).catch((e: Error) => e);
+    const r = await runCli(['reports', 'import', fifo, '--db', db, '--json'], EN);
+    // Had the importer not read the pipe, the writer would wait forever for a reader: open and close one for it.
+    if (r.code !== 0) closeSync(openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK));
+    await writing;
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as { stored: number; duplicates: number; quarantined: number };
+    assert.equal(json.stored + json.duplicates, 1, r.stdout);
+    assert.equal(json.quarantined, 0);
   });
 
   test('summary: volume, rates, dispositions, by reporter and by day (a two-day Yahoo report spread over both days)', async () => {
