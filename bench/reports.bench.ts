@@ -30,6 +30,8 @@ export interface Throughput {
 export interface ReportBenchFigures {
   /** Small report files, as mailbox providers send them (.zip, .xml.gz, .xml), imported as `inkan reports import` does. */
   small: Throughput;
+  /** The same files with every input prepared on the main thread (`workers: false`): what one core does. */
+  smallOneThread: Throughput;
   /** The same reports as plain XML held in memory (the library's ingestMany on buffers). */
   smallInMemory: Throughput;
   /** Small reports each awaited before the next: one commit each (what fetch and receive do). */
@@ -72,7 +74,7 @@ function writeFiles(dir: string, reports: Buffer[]): FileInput[] {
  * One timed pass: every input into a fresh store, as `inkan reports import` does (ingestMany: several inputs at
  * once, their reports sharing commits), or `oneByOne`, each awaited before the next (fetch and receive).
  */
-async function pass(path: string, inputs: Array<Buffer | FileInput>, oneByOne = false): Promise<Throughput> {
+async function pass(path: string, inputs: Array<Buffer | FileInput>, oneByOne = false, workers = true): Promise<Throughput> {
   const store = await openReportStore(path);
   let records = 0;
   const start = performance.now();
@@ -80,7 +82,7 @@ async function pass(path: string, inputs: Array<Buffer | FileInput>, oneByOne = 
   if (oneByOne) {
     for (const input of inputs) records += (await ingest(store, { bytes: input as Buffer })).reports[0]?.records ?? 0;
   } else {
-    for await (const outcome of ingestMany(store, inputs.map((input) => (Buffer.isBuffer(input) ? { bytes: input } : input)))) {
+    for await (const outcome of ingestMany(store, inputs.map((input) => (Buffer.isBuffer(input) ? { bytes: input } : input)), { workers })) {
       if ('error' in outcome) throw outcome.error;
       records += outcome.summary.reports[0]?.records ?? 0;
     }
@@ -100,6 +102,7 @@ interface Variant {
   inputs: Array<Buffer | FileInput>;
   warmup: Array<Buffer | FileInput>;
   oneByOne?: boolean;
+  workers?: boolean;
 }
 
 /**
@@ -109,10 +112,10 @@ interface Variant {
 async function throughput(dir: string, variants: Variant[], rounds: number): Promise<Throughput[]> {
   for (const v of variants) {
     const warming = performance.now();
-    for (let i = 0; i === 0 || performance.now() - warming < WARMUP_MS; i++) await pass(join(dir, `${v.name}-warmup-${i}.db`), v.warmup, v.oneByOne);
+    for (let i = 0; i === 0 || performance.now() - warming < WARMUP_MS; i++) await pass(join(dir, `${v.name}-warmup-${i}.db`), v.warmup, v.oneByOne, v.workers);
   }
   const passes: Throughput[][] = variants.map(() => []);
-  for (let i = 0; i < rounds; i++) for (const [k, v] of variants.entries()) passes[k]!.push(await pass(join(dir, `${v.name}-${i}.db`), v.inputs, v.oneByOne));
+  for (let i = 0; i < rounds; i++) for (const [k, v] of variants.entries()) passes[k]!.push(await pass(join(dir, `${v.name}-${i}.db`), v.inputs, v.oneByOne, v.workers));
   return passes.map((p) => p.sort((a, b) => a.recordsPerSecond - b.recordsPerSecond)[Math.floor(p.length / 2)]!);
 }
 
@@ -171,16 +174,18 @@ export async function benchReports(options: { quick?: boolean } = {}): Promise<R
     const smallFiles = writeFiles(join(dir, 'small'), small);
     const rounds = options.quick ? 3 : 7;
     console.log(`\nDMARC report ingest into SQLite (target ≥ ${n(REPORT_TARGETS.recordsPerSecond)} records/s; median of ${rounds} passes, the variants alternating, after ${WARMUP_MS / 1000} s of warm-up each)`);
-    const [smallFig, inMemory, oneByOne] = (await throughput(
+    const [smallFig, oneThread, inMemory, oneByOne] = (await throughput(
       dir,
       [
         { name: 'small', inputs: smallFiles, warmup: smallFiles },
+        { name: 'thread', inputs: smallFiles, warmup: smallFiles, workers: false },
         { name: 'memory', inputs: small, warmup: small },
         { name: 'one', inputs: small, warmup: small, oneByOne: true },
       ],
       rounds,
-    )) as [Throughput, Throughput, Throughput];
-    console.log(`  small report files  ${smallFig.reports} files (2/5 .zip, 2/5 .xml.gz, 1/5 .xml), ${n(smallFig.records)} records, as \`inkan reports import DIR\`: ${n(smallFig.recordsPerSecond)} records/s (${n(smallFig.recordsPerCpuSecond)} per CPU second)`);
+    )) as [Throughput, Throughput, Throughput, Throughput];
+    console.log(`  small report files  ${smallFig.reports} files (2/5 .zip, 2/5 .xml.gz, 1/5 .xml), ${n(smallFig.records)} records, as \`inkan reports import DIR\`: ${n(smallFig.recordsPerSecond)} records/s (${n(smallFig.recordsPerCpuSecond)} per CPU second, all threads)`);
+    console.log(`    on one thread     the same files, no worker threads (workers: false): ${n(oneThread.recordsPerSecond)} records/s (${n(oneThread.recordsPerCpuSecond)} per CPU second); workers give ${(smallFig.recordsPerSecond / oneThread.recordsPerSecond).toFixed(2)}×`);
     console.log(`    held in memory    the same reports as XML buffers (ingestMany): ${n(inMemory.recordsPerSecond)} records/s (${n(inMemory.recordsPerCpuSecond)} per CPU second)`);
     console.log(`    one by one        each awaited before the next, one commit each (fetch, receive): ${n(oneByOne.recordsPerSecond)} records/s (${n(oneByOne.recordsPerCpuSecond)} per CPU second)`);
     // Built after the small passes, so that making them (hundreds of MB of garbage) does not run the collector during those.
@@ -188,7 +193,7 @@ export async function benchReports(options: { quick?: boolean } = {}): Promise<R
     const largeWarmup = writeFiles(join(dir, 'large-warmup'), [report('large-warmup', 40_000, 0)]);
     const [largeFig] = (await throughput(dir, [{ name: 'large', inputs: largeFiles, warmup: largeWarmup }], rounds)) as [Throughput];
     console.log(`  large report files  ${largeFig.reports} files of 40,000 rows, ${n(largeFig.records)} records: ${n(largeFig.recordsPerSecond)} records/s (${n(largeFig.recordsPerCpuSecond)} per CPU second)`);
-    const figures: ReportBenchFigures = { small: smallFig, smallInMemory: inMemory, smallOneByOne: oneByOne, large: largeFig };
+    const figures: ReportBenchFigures = { small: smallFig, smallOneThread: oneThread, smallInMemory: inMemory, smallOneByOne: oneByOne, large: largeFig };
     const megabytes = options.quick ? 100 : 500;
     try {
       const child = fileURLToPath(import.meta.url);

@@ -4,11 +4,13 @@ import { basename } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { AggregateError, AggregateParser, DEFAULT_AGGREGATE_LIMITS, type AggregateLimits } from './aggregate.js';
 import { parseTlsReport } from './tlsrpt.js';
-import type { AggregateHeader, AggregateRecord, FailureReport, ReportKind } from './types.js';
-import { pack, PieceDecoder, PIECE, type ParsedAggregate } from './report-text.js';
-import { DEFAULT_UNPACK_LIMITS, UnpackError, unpack, unpackBytes, type AggregateLeaf, type Leaf, type UnpackLimits } from './unpack.js';
+import type { AggregateHeader, FailureReport, ReportKind } from './types.js';
+import { prepareBytes, type ParsedAggregate, type Prepared, type PreparedLeaf, type PrepareOptions } from './prepare.js';
+import { preparePool, type PreparedInput } from './prepare-pool.js';
+import { pack, PieceDecoder, PIECE } from './report-text.js';
+import { DEFAULT_UNPACK_LIMITS, once, UnpackError, unpack, unpackBytes, type AggregateLeaf, type Leaf, type UnpackErrorCode, type UnpackLimits } from './unpack.js';
 import type { ReportStore } from './store/store.js';
-import type { NewReport, ReportKey, ReportTransaction } from './store/writer.js';
+import { recordRows, type NewReport, type RecordRows, type ReportKey, type ReportTransaction } from './store/writer.js';
 
 /** One input as received: a file, an attachment-bearing message, stdin bytes. */
 export interface IngestInput {
@@ -51,6 +53,11 @@ export interface IngestOptions {
   keepRawUpTo?: number;
   /** Called after each batch of rows is written (progress bars). */
   onRecords?: (count: number) => void;
+  /**
+   * ingestMany: prepare inputs (read, unpack, parse) on worker threads while this thread writes others (default
+   * true; there are none on one core, or with INKAN_WORKERS=0).
+   */
+  workers?: boolean;
 }
 
 /** The metadata of a streamed input. */
@@ -116,10 +123,13 @@ function metaJson(final: AggregateHeader, warnings: readonly string[]): string {
   return JSON.stringify(meta);
 }
 
-function messageCount(records: readonly AggregateRecord[]): number {
-  let messages = 0;
-  for (const r of records) messages += r.count;
-  return messages;
+/**
+ * How a report goes to the writer: `arrived` once it is handed to the writer (the announcement of willWrite ends),
+ * `wrote` once its writes are done, before their commit (ingestMany then reads another input).
+ */
+interface Handoff {
+  arrived(): void;
+  wrote(): void;
 }
 
 /** The `reports` row of an aggregate report. */
@@ -143,17 +153,17 @@ function reportRow(header: AggregateHeader, origin: string | undefined, now: num
 }
 
 /** Write a report parsed whole: its row with the final counts, its records, its raw octets. */
-function writeWhole(store: ReportStore, arrived: () => void, report: ParsedAggregate, packed: Uint8Array | undefined, origin: string | undefined, now: number, options: IngestOptions): Promise<Stored> {
-  const { header, records } = report;
-  return write(store, arrived, async (tx) => {
-    const ref = await tx.insertReport(reportRow(header, origin, now, JSON.stringify(header.policy), metaJson(header, report.warnings), records.length, messageCount(records)));
+function writeWhole(store: ReportStore, handoff: Handoff, report: ParsedAggregate, packed: Uint8Array | undefined, origin: string | undefined, now: number, options: IngestOptions): Promise<Stored> {
+  const { header, rows } = report;
+  return write(store, handoff, async (tx) => {
+    const ref = await tx.insertReport(reportRow(header, origin, now, JSON.stringify(header.policy), metaJson(header, report.warnings), rows.count, rows.messages));
     if (ref === undefined) return { status: 'duplicate' as const };
-    if (records.length) {
-      await tx.insertRecords(ref, records);
-      options.onRecords?.(records.length);
+    if (rows.count) {
+      await tx.insertRecords(ref, rows);
+      options.onRecords?.(rows.count);
     }
     if (packed) await tx.insertRaw(ref, packed);
-    return { status: 'stored' as const, records: records.length };
+    return { status: 'stored' as const, records: rows.count };
   });
 }
 
@@ -161,7 +171,7 @@ function writeWhole(store: ReportStore, arrived: () => void, report: ParsedAggre
  * Store one aggregate report atomically (see ReportWriter). The first BATCH rows are read before it begins: a report that
  * ends within them (most reports) is written whole, with its final counts; a larger one streams its rows in.
  */
-async function storeAggregate(store: ReportStore, leaf: AggregateLeaf, origin: string | undefined, options: IngestOptions, arrived: () => void, ids: { header?: AggregateHeader }): Promise<Stored> {
+async function storeAggregate(store: ReportStore, leaf: AggregateLeaf, origin: string | undefined, options: IngestOptions, handoff: Handoff, ids: { header?: AggregateHeader }): Promise<Stored> {
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
   const { bytes, packed: received } = leaf;
   const parser = new AggregateParser(options.aggregateLimits ?? DEFAULT_AGGREGATE_LIMITS);
@@ -197,22 +207,23 @@ async function storeAggregate(store: ReportStore, leaf: AggregateLeaf, origin: s
   const whole = ended ? parser.end() : undefined;
   const header = whole ?? parser.header()!;
   ids.header = header;
-  if (whole) return writeWhole(store, arrived, { header: whole, records: parser.takeRecords(), warnings: parser.warnings }, rawBytes(), origin, now, options);
+  if (whole) return writeWhole(store, handoff, { header: whole, rows: recordRows(parser.takeRecords()), warnings: parser.warnings }, rawBytes(), origin, now, options);
 
-  return write(store, arrived, async (tx) => {
+  return write(store, handoff, async (tx) => {
     const ref = await tx.insertReport(reportRow(header, origin, now, JSON.stringify(header.policy), '{}', 0, 0));
     if (ref === undefined) return { status: 'duplicate' as const };
     let records = 0;
     let messages = 0;
-    let batch: AggregateRecord[] = [];
+    let batch = parser.takeRecords();
     const flush = async (all: boolean): Promise<void> => {
       const parsed = parser.takeRecords();
       batch = batch.length ? batch.concat(parsed) : parsed;
       if (batch.length < BATCH && !(all && batch.length)) return;
-      await tx.insertRecords(ref, batch);
-      records += batch.length;
-      messages += messageCount(batch);
-      options.onRecords?.(batch.length);
+      const rows: RecordRows = recordRows(batch);
+      await tx.insertRecords(ref, rows);
+      records += rows.count;
+      messages += rows.messages;
+      options.onRecords?.(rows.count);
       batch = [];
     };
     await flush(false);
@@ -230,17 +241,23 @@ async function storeAggregate(store: ReportStore, leaf: AggregateLeaf, origin: s
 }
 
 /** Hand a report to the writer, then tell it the report announced as coming has arrived. */
-function write<T>(store: ReportStore, arrived: () => void, body: (tx: ReportTransaction) => Promise<T>): Promise<T> {
-  const written = store.writer.transaction(body);
-  arrived();
-  return written;
+function write<T>(store: ReportStore, handoff: Handoff, body: (tx: ReportTransaction) => Promise<T>): Promise<T> {
+  const committed = store.writer.transaction(async (tx) => {
+    try {
+      return await body(tx);
+    } finally {
+      handoff.wrote();
+    }
+  });
+  handoff.arrived();
+  return committed;
 }
 
 /** Store a report that is one JSON or one message (TLS, failure), atomically. */
-async function storeSingle(store: ReportStore, key: ReportKey, row: { begin: number; end: number; meta: unknown; messages: number; raw: Uint8Array }, origin: string | undefined, options: IngestOptions, arrived: () => void): Promise<Stored> {
+async function storeSingle(store: ReportStore, key: ReportKey, row: { begin: number; end: number; meta: unknown; messages: number; raw: Uint8Array }, origin: string | undefined, options: IngestOptions, handoff: Handoff): Promise<Stored> {
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
   const packed = (options.keepRawUpTo ?? DEFAULT_KEEP_RAW) >= row.raw.length ? pack(row.raw) : undefined;
-  return write(store, arrived, async (tx) => {
+  return write(store, handoff, async (tx) => {
     const ref = await tx.insertReport({
       kind: key.kind,
       org_name: key.orgName,
@@ -271,15 +288,27 @@ function failureKey(report: FailureReport, bytes: Uint8Array, now: number): { ke
 }
 
 /** Store one leaf. */
-async function storeLeaf(store: ReportStore, leaf: Leaf, origin: string | undefined, options: IngestOptions, arrived: () => void): Promise<IngestedReport> {
+async function storeLeaf(store: ReportStore, leaf: Leaf | PreparedLeaf, origin: string | undefined, options: IngestOptions, handoff: Handoff): Promise<IngestedReport> {
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
   switch (leaf.kind) {
+    case 'prepared': {
+      if ('error' in leaf) return { status: 'quarantined', kind: 'aggregate', reason: leaf.error };
+      const { metadata, policy } = leaf.report.header;
+      const ids = { reportId: metadata.reportId, orgName: metadata.orgName, domain: policy.domain };
+      try {
+        const result = await writeWhole(store, handoff, leaf.report, leaf.packed, origin, now, options);
+        return { status: result.status, kind: 'aggregate', ...ids, ...(result.records !== undefined ? { records: result.records } : {}) };
+      } catch (e) {
+        if (isUniqueViolation(e)) return { status: 'duplicate', kind: 'aggregate', ...ids };
+        throw e;
+      }
+    }
     case 'aggregate': {
       const ids: { header?: AggregateHeader } = {};
       const describe = (): Pick<IngestedReport, 'reportId' | 'orgName' | 'domain'> =>
         ids.header ? { reportId: ids.header.metadata.reportId, orgName: ids.header.metadata.orgName, domain: ids.header.policy.domain } : {};
       try {
-        const result = await storeAggregate(store, leaf, origin, options, arrived, ids);
+        const result = await storeAggregate(store, leaf, origin, options, handoff, ids);
         return { status: result.status, kind: 'aggregate', ...describe(), ...(result.records !== undefined ? { records: result.records } : {}) };
       } catch (e) {
         if (e instanceof AggregateError || e instanceof UnpackError) return { status: 'quarantined', kind: 'aggregate', ...describe(), reason: e.code };
@@ -295,7 +324,7 @@ async function storeLeaf(store: ReportStore, leaf: Leaf, origin: string | undefi
       const ids = { reportId: r.reportId, orgName: r.organizationName, domain };
       const messages = r.policies.reduce((n, p) => n + p.successful + p.failed, 0);
       try {
-        const result = await storeSingle(store, { kind: 'tlsrpt', orgName: r.organizationName, reportId: r.reportId, domain }, { begin: r.dateBegin, end: r.dateEnd, meta: r, messages, raw: leaf.bytes }, origin, options, arrived);
+        const result = await storeSingle(store, { kind: 'tlsrpt', orgName: r.organizationName, reportId: r.reportId, domain }, { begin: r.dateBegin, end: r.dateEnd, meta: r, messages, raw: leaf.bytes }, origin, options, handoff);
         return { status: result.status, kind: 'tlsrpt', ...ids };
       } catch (e) {
         if (isUniqueViolation(e)) return { status: 'duplicate', kind: 'tlsrpt', ...ids };
@@ -306,7 +335,7 @@ async function storeLeaf(store: ReportStore, leaf: Leaf, origin: string | undefi
       const { key, time } = failureKey(leaf.report, leaf.bytes, now);
       const ids = { reportId: key.reportId, orgName: key.orgName, domain: key.domain };
       try {
-        const result = await storeSingle(store, key, { begin: time, end: time, meta: leaf.report, messages: 1, raw: leaf.bytes }, origin, options, arrived);
+        const result = await storeSingle(store, key, { begin: time, end: time, meta: leaf.report, messages: 1, raw: leaf.bytes }, origin, options, handoff);
         return { status: result.status, kind: 'failure', ...ids };
       } catch (e) {
         if (isUniqueViolation(e)) return { status: 'duplicate', kind: 'failure', ...ids };
@@ -340,35 +369,80 @@ async function* tee(chunks: AsyncIterable<Uint8Array>, copy: { parts?: Uint8Arra
   }
 }
 
-/** Parse and store everything in a streamed input (a large file); each report atomic, resolved once committed; never throws for bad input. */
-export async function ingestStream(store: ReportStore, input: StreamInput, options: IngestOptions = {}, raw?: Uint8Array): Promise<IngestSummary> {
-  const summary: IngestSummary = { stored: 0, duplicates: 0, quarantined: 0, reports: [] };
+/** How ingestMany runs one input: prepared on a worker thread when one is free, and told when its writes are done. */
+interface Running {
+  parallel?: boolean;
+  /** Settled when the input before this one is written: inputs are written in order, so the first copy of a report is the one stored. */
+  turn?: Promise<void>;
+  /** Called once every report of the input is written (or the input failed), before the commit. */
+  written?: () => void;
+}
+
+/** What the worker threads need of the options. */
+function prepareOptions(options: IngestOptions): PrepareOptions {
+  return { unpackLimits: options.unpackLimits ?? DEFAULT_UNPACK_LIMITS, aggregateLimits: options.aggregateLimits ?? DEFAULT_AGGREGATE_LIMITS, keepRawUpTo: options.keepRawUpTo ?? DEFAULT_KEEP_RAW };
+}
+
+const ignore = (): void => undefined;
+
+/**
+ * Prepare an input held in memory before its turn to be written comes: on a worker when one has room, else here
+ * (this thread would otherwise wait for the inputs before it).
+ */
+async function prepareAhead(raw: Uint8Array, name: string | undefined, options: IngestOptions): Promise<Prepared> {
+  const given = prepareOptions(options);
+  const sent = preparePool()?.prepare(raw, name, given);
+  return (sent && (await sent)?.prepared) || prepareBytes(raw, name, given);
+}
+
+/** ingestStream, and ingest when `raw` holds the input, or a worker has prepared it (`ready`, its octets then in `raw` only if the quarantine needs them). */
+async function ingestInput(store: ReportStore, input: StreamInput, options: IngestOptions, raw: Uint8Array | undefined, running: Running, ready?: PreparedInput): Promise<IngestSummary> {
   const copy: { parts?: Uint8Array[]; size: number } = raw ? { size: 0 } : { parts: [], size: 0 };
-  const reasons: string[] = [];
+  const stored: Array<Promise<IngestedReport>> = [];
+  let stopped: UnpackErrorCode | undefined;
   // The writer holds an idle batch open for the report this input is about to give (see ReportWriter.willWrite).
   let arrived = store.writer.willWrite();
+  // Each report is handed on once the one before it is written, not committed: an input's reports share commits too.
+  const hand = async (leaf: Leaf | PreparedLeaf): Promise<void> => {
+    if (running.turn) await running.turn;
+    let wrote = ignore;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const result = storeLeaf(store, leaf, input.origin, options, { arrived, wrote });
+    stored.push(result);
+    await Promise.race([written, result.then(ignore, ignore)]);
+    arrived();
+    arrived = store.writer.willWrite();
+  };
   try {
-    // An input held in memory is unpacked in memory: no stream machinery for the commonest inputs.
-    const limits = options.unpackLimits ?? DEFAULT_UNPACK_LIMITS;
-    const leaves = raw ? unpackBytes(raw, input.name, limits) : unpack(tee(input.chunks, copy), input.name, limits);
-    for await (const leaf of leaves) {
-      const result = await storeLeaf(store, leaf, input.origin, options, arrived);
-      arrived();
-      arrived = store.writer.willWrite();
-      summary.reports.push(result);
-      if (result.status === 'quarantined') reasons.push(result.reason ?? 'unknown');
+    const prepared = ready?.prepared ?? (raw && running.parallel ? await prepareAhead(raw, input.name, options) : undefined);
+    if (prepared && 'leaves' in prepared) {
+      for (const leaf of prepared.leaves) await hand(leaf);
+      stopped = prepared.unpackError;
+    } else {
+      // An input held in memory is unpacked in memory: no stream machinery for the commonest inputs.
+      const limits = options.unpackLimits ?? DEFAULT_UNPACK_LIMITS;
+      for await (const leaf of raw ? unpackBytes(raw, input.name, limits) : unpack(tee(input.chunks, copy), input.name, limits)) await hand(leaf);
     }
   } catch (e) {
-    if (!(e instanceof UnpackError)) throw e;
-    summary.reports.push({ status: 'quarantined', kind: 'aggregate', reason: e.code });
-    reasons.push(e.code);
+    if (!(e instanceof UnpackError)) {
+      await Promise.allSettled(stored);
+      throw e;
+    }
+    stopped = e.code;
   } finally {
     arrived();
+    running.written?.();
   }
+  const summary: IngestSummary = { stored: 0, duplicates: 0, quarantined: 0, reports: await Promise.all(stored) };
+  if (stopped) summary.reports.push({ status: 'quarantined', kind: 'aggregate', reason: stopped });
+  const reasons: string[] = [];
   for (const r of summary.reports) {
     if (r.status === 'stored') summary.stored++;
     else if (r.status === 'duplicate') summary.duplicates++;
-    else summary.quarantined++;
+    else {
+      summary.quarantined++;
+      reasons.push(r.reason ?? 'unknown');
+    }
   }
   if (reasons.length) {
     // Read what was left so the quarantined copy is whole.
@@ -380,43 +454,92 @@ export async function ingestStream(store: ReportStore, input: StreamInput, optio
   return summary;
 }
 
-/** What ingestMany tells of one input: its summary, or the error that stopped it (an unreadable file). */
-export type IngestOutcome<T> = { input: T; summary: IngestSummary } | { input: T; error: unknown };
-
-/** Inputs ingestMany reads at once by default. */
-const CONCURRENCY = 16;
-
-/**
- * Ingest many inputs, `concurrency` at a time, so that on SQLite their reports share commits (group commit).
- * Outcomes come in input order, each once every report of its input is committed; inputs are taken from
- * `inputs` only as room frees up (a generator can open each file when it is its turn).
- */
-export async function* ingestMany<T extends IngestInput | StreamInput | FileInput>(store: ReportStore, inputs: Iterable<T> | AsyncIterable<T>, options: IngestOptions = {}, concurrency = CONCURRENCY): AsyncGenerator<IngestOutcome<T>> {
-  const running: Array<Promise<IngestOutcome<T>>> = [];
-  const start = (input: T): Promise<IngestOutcome<T>> =>
-    ('bytes' in input ? ingest(store, input, options) : 'path' in input ? ingestFile(store, input, options) : ingestStream(store, input, options)).then(
-      (summary) => ({ input, summary }),
-      (error: unknown) => ({ input, error }),
-    );
-  try {
-    for await (const input of inputs) {
-      running.push(start(input));
-      if (running.length >= Math.max(1, concurrency)) yield await running.shift()!;
-    }
-    while (running.length) yield await running.shift()!;
-  } finally {
-    // A caller that stops early still gets every started input settled before it goes on (and closes the store).
-    await Promise.all(running);
-  }
+/** Parse and store everything in a streamed input (a large file); each report atomic, resolved once committed; never throws for bad input. */
+export function ingestStream(store: ReportStore, input: StreamInput, options: IngestOptions = {}): Promise<IngestSummary> {
+  return ingestInput(store, input, options, undefined, {});
 }
 
 /** Parse and store everything in one input; each report atomic, resolved once committed; never throws for bad input. */
-export async function ingest(store: ReportStore, input: IngestInput, options?: IngestOptions): Promise<IngestSummary> {
+export function ingest(store: ReportStore, input: IngestInput, options: IngestOptions = {}): Promise<IngestSummary> {
+  return ingestBytes(store, input, options, {});
+}
+
+function ingestBytes(store: ReportStore, input: IngestInput, options: IngestOptions, running: Running): Promise<IngestSummary> {
   const { bytes, name, origin } = input;
-  async function* one(): AsyncIterable<Uint8Array> {
-    yield bytes;
+  return ingestInput(store, { chunks: once(bytes), ...(name !== undefined ? { name } : {}), ...(origin !== undefined ? { origin } : {}) }, options, bytes, running);
+}
+
+/** What ingestMany tells of one input: its summary, or the error that stopped it (an unreadable file). */
+export type IngestOutcome<T> = { input: T; summary: IngestSummary } | { input: T; error: unknown };
+
+/** Inputs ingestMany reads, parses and writes at once by default. */
+const CONCURRENCY = 16;
+/** Inputs written and waiting for their commit, at most, before ingestMany waits for the oldest. */
+const MAX_UNCOMMITTED = 256;
+
+/**
+ * Ingest many inputs, `concurrency` at a time, so that on SQLite their reports share commits (group commit) and,
+ * on two cores or more, inputs are parsed on worker threads while others are written. Outcomes come in input
+ * order, each once every report of its input is committed; inputs are taken from `inputs` only as room frees up
+ * (a generator can open each file when it is its turn). An input takes room until its reports are written; the
+ * commit is not waited for.
+ */
+export async function* ingestMany<T extends IngestInput | StreamInput | FileInput>(store: ReportStore, inputs: Iterable<T> | AsyncIterable<T>, options: IngestOptions = {}, concurrency = CONCURRENCY): AsyncGenerator<IngestOutcome<T>> {
+  const room = Math.max(1, concurrency);
+  const queue: Array<{ outcome: Promise<IngestOutcome<T>>; done: boolean }> = [];
+  let busy = 0;
+  let wake = ignore;
+  let turn: Promise<void> | undefined;
+  const changed = (): void => {
+    const w = wake;
+    wake = ignore;
+    w();
+  };
+  const start = (input: T): void => {
+    busy++;
+    let freed = false;
+    let next = ignore;
+    const written = new Promise<void>((resolve) => (next = resolve));
+    const free = (): void => {
+      if (freed) return;
+      freed = true;
+      busy--;
+      next();
+      changed();
+    };
+    const running: Running = { parallel: room > 1 && options.workers !== false, written: free, ...(turn ? { turn } : {}) };
+    turn = written;
+    const ingesting = 'bytes' in input ? ingestBytes(store, input, options, running) : 'path' in input ? ingestPath(store, input, options, running) : ingestInput(store, input, options, undefined, running);
+    const entry = { done: false, outcome: undefined as unknown as Promise<IngestOutcome<T>> };
+    entry.outcome = ingesting
+      .then(
+        (summary) => ({ input, summary }),
+        (error: unknown) => ({ input, error }),
+      )
+      .finally(() => {
+        entry.done = true;
+        free();
+        changed();
+      });
+    queue.push(entry);
+  };
+  try {
+    for await (const input of inputs) {
+      // A turn of the event loop between inputs: inputs held in memory would otherwise run as one chain of
+      // promises, and the workers' answers, timers and signals would wait for its end.
+      await new Promise((resolve) => setImmediate(resolve));
+      start(input);
+      for (;;) {
+        while (queue[0]?.done) yield await queue.shift()!.outcome;
+        if (busy < room && queue.length < MAX_UNCOMMITTED) break;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    }
+    while (queue.length) yield await queue.shift()!.outcome;
+  } finally {
+    // A caller that stops early still gets every started input settled before it goes on (and closes the store).
+    await Promise.all(queue.map((e) => e.outcome));
   }
-  return ingestStream(store, { chunks: one(), ...(name !== undefined ? { name } : {}), ...(origin !== undefined ? { origin } : {}) }, options ?? {}, bytes);
 }
 
 /**
@@ -452,19 +575,33 @@ function readIfSmall(path: string, max: number): Promise<{ bytes: Buffer } | { f
  * Parse and store everything in one file: read whole up to 4 MiB, streamed above. Rejects only when the file
  * cannot be read (ENOENT, EACCES, EISDIR...); bad content is quarantined as by ingest.
  */
-export async function ingestFile(store: ReportStore, input: FileInput, options: IngestOptions = {}): Promise<IngestSummary> {
+export function ingestFile(store: ReportStore, input: FileInput, options: IngestOptions = {}): Promise<IngestSummary> {
+  return ingestPath(store, input, options, {});
+}
+
+async function ingestPath(store: ReportStore, input: FileInput, options: IngestOptions, given: Running): Promise<IngestSummary> {
+  let running = given;
   const meta = { name: input.name ?? basename(input.path), origin: input.origin ?? `file:${input.path}` };
   // While the file is read, the writer keeps its batch open for the report on its way (group commit).
   const arrived = store.writer.willWrite();
   let stream: ReadStream | undefined;
   try {
+    // On a worker thread when one is free: it reads the file too, so this thread only writes.
+    const ready = running.parallel ? await preparePool()?.prepareFile(input.path, FILE_IN_MEMORY, meta.name, prepareOptions(options)) : undefined;
+    if (ready && 'leaves' in ready.prepared) {
+      const ingesting = ingestInput(store, { chunks: once(ready.bytes), ...meta }, options, ready.bytes, running, ready);
+      arrived();
+      return await ingesting;
+    }
+    // Too large to prepare whole: read here, in pieces, not again on a worker.
+    if (ready) running = { ...running, parallel: false };
     const file = await readIfSmall(input.path, FILE_IN_MEMORY);
-    // ingest and ingestStream announce their own report before they first wait: this announcement can end then.
+    // ingestInput announces its own report before it first waits: this announcement can end then.
     let ingesting: Promise<IngestSummary>;
-    if ('bytes' in file) ingesting = ingest(store, { bytes: file.bytes, ...meta }, options);
+    if ('bytes' in file) ingesting = ingestBytes(store, { bytes: file.bytes, ...meta }, options, running);
     else {
       stream = createReadStream('', { fd: file.fd, highWaterMark: 256 * 1024 });
-      ingesting = ingestStream(store, { chunks: stream, ...meta }, options);
+      ingesting = ingestInput(store, { chunks: stream, ...meta }, options, undefined, running);
     }
     arrived();
     return await ingesting;

@@ -2,14 +2,6 @@
 import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { AggregateHeader, AggregateRecord } from './types.js';
-
-/** An aggregate report parsed whole, as it is written. */
-export interface ParsedAggregate {
-  header: AggregateHeader;
-  records: AggregateRecord[];
-  warnings: string[];
-}
 
 /** Pieces parsed at a time: small enough that rows are written while the rest is still being read. */
 export const PIECE = 64 * 1024;

@@ -69,8 +69,9 @@ function inlineXmlStart(bytes: Uint8Array): number {
   return at;
 }
 
-async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  yield bytes;
+/** Octets held in memory as a stream of one chunk (none when there are none). */
+export async function* once(bytes: Uint8Array | undefined): AsyncIterable<Uint8Array> {
+  if (bytes) yield bytes;
 }
 
 /** Read a stream's first chunk (at least `min` octets if the stream has them) and give back a stream that still starts with it. */

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DatabaseConnection, Driver, Insertable, Kysely } from 'kysely';
-import type { AggregateRecord } from '../types.js';
 import type { RecordsTable, ReportDatabase, ReportsTable } from './schema.js';
-import { dkimJson, reasonsJson, RECORD_COLUMNS, REPORT_COLUMNS, REPORT_KEY, spfJson, type GroupCommit, type ReportTransaction, type ReportWriter } from './writer.js';
+import { RECORD_COLUMNS, REPORT_COLUMNS, REPORT_KEY, ROW_WIDTH, type GroupCommit, type RecordRows, type ReportTransaction, type ReportWriter } from './writer.js';
 
 /**
  * Rows per multi-row INSERT: fewer statement runs, one parameter array (12 values a row) reused. A shorter tail
@@ -63,30 +62,20 @@ export function sqliteWriter(db: Kysely<ReportDatabase>, sqlite: Database.Databa
     return s;
   };
 
-  const insertRecords = (ref: number, records: readonly AggregateRecord[]): void => {
-    for (let at = 0; at < records.length; ) {
-      const left = records.length - at;
-      const rows = left >= ROWS_PER_STATEMENT ? ROWS_PER_STATEMENT : 2 ** Math.floor(Math.log2(left));
-      const { statement, params } = recordStatement(rows);
-      for (let k = 0, o = 0; k < rows; k++, o += WIDTH) {
-        const r = records[at + k]!;
-        params[o] = ref;
-        params[o + 1] = r.sourceIp;
-        params[o + 2] = r.count;
-        params[o + 3] = r.disposition;
-        params[o + 4] = r.dkim;
-        params[o + 5] = r.spf;
-        params[o + 6] = r.headerFrom;
-        params[o + 7] = r.envelopeFrom ?? null;
-        params[o + 8] = r.envelopeTo ?? null;
-        params[o + 9] = reasonsJson(r.reasons);
-        params[o + 10] = dkimJson(r.dkimResults);
-        params[o + 11] = spfJson(r.spfResults);
+  const insertRecords = (ref: number, rows: RecordRows): void => {
+    const { values } = rows;
+    for (let at = 0; at < rows.count; ) {
+      const left = rows.count - at;
+      const n = left >= ROWS_PER_STATEMENT ? ROWS_PER_STATEMENT : 2 ** Math.floor(Math.log2(left));
+      const { statement, params } = recordStatement(n);
+      for (let k = 0, o = 0, v = at * ROW_WIDTH; k < n; k++) {
+        params[o++] = ref;
+        for (let c = 0; c < ROW_WIDTH; c++) params[o++] = values[v++];
       }
       statement.run(params);
-      at += rows;
+      at += n;
     }
-    if (batch) batch.records += records.length;
+    if (batch) batch.records += rows.count;
   };
 
   const tx: ReportTransaction = {
@@ -94,7 +83,7 @@ export function sqliteWriter(db: Kysely<ReportDatabase>, sqlite: Database.Databa
       const { changes, lastInsertRowid } = insertReport.run(REPORT_COLUMNS.map((c) => row[c] ?? null));
       return Promise.resolve(changes ? Number(lastInsertRowid) : undefined);
     },
-    insertRecords: (ref, records) => Promise.resolve(insertRecords(ref, records)),
+    insertRecords: (ref, rows) => Promise.resolve(insertRecords(ref, rows)),
     finishReport: (ref, t) => Promise.resolve(void finish.run([t.record_count, t.message_count, t.meta, t.policy, ref])),
     insertRaw: (ref, raw) => Promise.resolve(void insertRaw.run([ref, blob(raw)])),
   };
