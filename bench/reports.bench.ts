@@ -11,8 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
+import { DEFAULT_AGGREGATE_LIMITS } from '../src/reports/aggregate.js';
 import { ingest, ingestMany, ingestStream, type FileInput } from '../src/reports/ingest.js';
+import { parseWhole, type ParsedAggregate } from '../src/reports/prepare.js';
 import { openReportStore } from '../src/reports/store/open.js';
+import type { ReportStore } from '../src/reports/store/store.js';
 import { aggregateXml, recordXml, reportHead, type RowSpec } from '../test/reports/make.js';
 
 /** The issue's targets. */
@@ -32,6 +35,8 @@ export interface ReportBenchFigures {
   small: Throughput;
   /** The same files with every input prepared on the main thread (`workers: false`): what one core does. */
   smallOneThread: Throughput;
+  /** The same reports already parsed, only written: the ceiling of a single writer thread on this machine. */
+  smallWritesOnly: Throughput;
   /** The same reports as plain XML held in memory (the library's ingestMany on buffers). */
   smallInMemory: Throughput;
   /** Small reports each awaited before the next: one commit each (what fetch and receive do). */
@@ -70,16 +75,35 @@ function writeFiles(dir: string, reports: Buffer[]): FileInput[] {
   });
 }
 
+/** Write reports already parsed, all handed to the writer at once: what the one writing thread can do at most. */
+async function writeOnly(store: ReportStore, reports: readonly ParsedAggregate[]): Promise<number> {
+  let records = 0;
+  await Promise.all(
+    reports.map((r) =>
+      store.writer.transaction(async (tx) => {
+        const { metadata, policy } = r.header;
+        const ref = await tx.insertReport({ kind: 'aggregate', org_name: metadata.orgName, report_id: metadata.reportId, domain: policy.domain, email: null, date_begin: metadata.dateBegin, date_end: metadata.dateEnd, policy: JSON.stringify(policy), meta: '{}', record_count: r.rows.count, message_count: r.rows.messages, origin: null, stored_at: 0 });
+        await tx.insertRecords(ref!, r.rows);
+        records += r.rows.count;
+      }),
+    ),
+  );
+  return records;
+}
+
 /**
  * One timed pass: every input into a fresh store, as `inkan reports import` does (ingestMany: several inputs at
- * once, their reports sharing commits), or `oneByOne`, each awaited before the next (fetch and receive).
+ * once, their reports sharing commits), or `oneByOne`, each awaited before the next (fetch and receive), or
+ * `parsed`: the writes alone.
  */
-async function pass(path: string, inputs: Array<Buffer | FileInput>, oneByOne = false, workers = true): Promise<Throughput> {
+async function pass(path: string, v: Pick<Variant, 'oneByOne' | 'workers' | 'parsed'>, inputs: Array<Buffer | FileInput>): Promise<Throughput> {
+  const { oneByOne = false, workers = true } = v;
   const store = await openReportStore(path);
   let records = 0;
   const start = performance.now();
   const cpu = process.cpuUsage();
-  if (oneByOne) {
+  if (v.parsed) records = await writeOnly(store, v.parsed);
+  else if (oneByOne) {
     for (const input of inputs) records += (await ingest(store, { bytes: input as Buffer })).reports[0]?.records ?? 0;
   } else {
     for await (const outcome of ingestMany(store, inputs.map((input) => (Buffer.isBuffer(input) ? { bytes: input } : input)), { workers })) {
@@ -90,7 +114,7 @@ async function pass(path: string, inputs: Array<Buffer | FileInput>, oneByOne = 
   const seconds = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
   await store.close();
-  return { reports: inputs.length, records, recordsPerSecond: records / seconds, recordsPerCpuSecond: records / ((used.user + used.system) / 1e6) };
+  return { reports: v.parsed?.length ?? inputs.length, records, recordsPerSecond: records / seconds, recordsPerCpuSecond: records / ((used.user + used.system) / 1e6) };
 }
 
 /** Untimed warm-up: passes until this long has gone by (a 400-report pass is too short for the JIT to settle). */
@@ -103,6 +127,8 @@ interface Variant {
   warmup: Array<Buffer | FileInput>;
   oneByOne?: boolean;
   workers?: boolean;
+  /** The reports already parsed: time the writes alone. */
+  parsed?: ParsedAggregate[];
 }
 
 /**
@@ -112,10 +138,10 @@ interface Variant {
 async function throughput(dir: string, variants: Variant[], rounds: number): Promise<Throughput[]> {
   for (const v of variants) {
     const warming = performance.now();
-    for (let i = 0; i === 0 || performance.now() - warming < WARMUP_MS; i++) await pass(join(dir, `${v.name}-warmup-${i}.db`), v.warmup, v.oneByOne, v.workers);
+    for (let i = 0; i === 0 || performance.now() - warming < WARMUP_MS; i++) await pass(join(dir, `${v.name}-warmup-${i}.db`), v, v.warmup);
   }
   const passes: Throughput[][] = variants.map(() => []);
-  for (let i = 0; i < rounds; i++) for (const [k, v] of variants.entries()) passes[k]!.push(await pass(join(dir, `${v.name}-${i}.db`), v.inputs, v.oneByOne, v.workers));
+  for (let i = 0; i < rounds; i++) for (const [k, v] of variants.entries()) passes[k]!.push(await pass(join(dir, `${v.name}-${i}.db`), v, v.inputs));
   return passes.map((p) => p.sort((a, b) => a.recordsPerSecond - b.recordsPerSecond)[Math.floor(p.length / 2)]!);
 }
 
@@ -174,26 +200,29 @@ export async function benchReports(options: { quick?: boolean } = {}): Promise<R
     const smallFiles = writeFiles(join(dir, 'small'), small);
     const rounds = options.quick ? 3 : 7;
     console.log(`\nDMARC report ingest into SQLite (target ≥ ${n(REPORT_TARGETS.recordsPerSecond)} records/s; median of ${rounds} passes, the variants alternating, after ${WARMUP_MS / 1000} s of warm-up each)`);
-    const [smallFig, oneThread, inMemory, oneByOne] = (await throughput(
+    const parsed = small.map((xml) => parseWhole(xml, DEFAULT_AGGREGATE_LIMITS));
+    const [smallFig, oneThread, inMemory, oneByOne, writes] = (await throughput(
       dir,
       [
         { name: 'small', inputs: smallFiles, warmup: smallFiles },
         { name: 'thread', inputs: smallFiles, warmup: smallFiles, workers: false },
         { name: 'memory', inputs: small, warmup: small },
         { name: 'one', inputs: small, warmup: small, oneByOne: true },
+        { name: 'writes', inputs: [], warmup: [], parsed },
       ],
       rounds,
-    )) as [Throughput, Throughput, Throughput, Throughput];
+    )) as [Throughput, Throughput, Throughput, Throughput, Throughput];
     console.log(`  small report files  ${smallFig.reports} files (2/5 .zip, 2/5 .xml.gz, 1/5 .xml), ${n(smallFig.records)} records, as \`inkan reports import DIR\`: ${n(smallFig.recordsPerSecond)} records/s (${n(smallFig.recordsPerCpuSecond)} per CPU second, all threads)`);
     console.log(`    on one thread     the same files, no worker threads (workers: false): ${n(oneThread.recordsPerSecond)} records/s (${n(oneThread.recordsPerCpuSecond)} per CPU second); workers give ${(smallFig.recordsPerSecond / oneThread.recordsPerSecond).toFixed(2)}×`);
     console.log(`    held in memory    the same reports as XML buffers (ingestMany): ${n(inMemory.recordsPerSecond)} records/s (${n(inMemory.recordsPerCpuSecond)} per CPU second)`);
     console.log(`    one by one        each awaited before the next, one commit each (fetch, receive): ${n(oneByOne.recordsPerSecond)} records/s (${n(oneByOne.recordsPerCpuSecond)} per CPU second)`);
+    console.log(`    writes alone      the same reports already parsed, into SQLite (the ceiling of one writing thread): ${n(writes.recordsPerSecond)} records/s; the files reach ${Math.round((100 * smallFig.recordsPerSecond) / writes.recordsPerSecond)} % of it`);
     // Built after the small passes, so that making them (hundreds of MB of garbage) does not run the collector during those.
     const largeFiles = writeFiles(join(dir, 'large'), Array.from({ length: options.quick ? 2 : 5 }, (_, i) => report(`large-${i}`, 40_000, i * 40_000)));
     const largeWarmup = writeFiles(join(dir, 'large-warmup'), [report('large-warmup', 40_000, 0)]);
     const [largeFig] = (await throughput(dir, [{ name: 'large', inputs: largeFiles, warmup: largeWarmup }], rounds)) as [Throughput];
     console.log(`  large report files  ${largeFig.reports} files of 40,000 rows, ${n(largeFig.records)} records: ${n(largeFig.recordsPerSecond)} records/s (${n(largeFig.recordsPerCpuSecond)} per CPU second)`);
-    const figures: ReportBenchFigures = { small: smallFig, smallOneThread: oneThread, smallInMemory: inMemory, smallOneByOne: oneByOne, large: largeFig };
+    const figures: ReportBenchFigures = { small: smallFig, smallOneThread: oneThread, smallWritesOnly: writes, smallInMemory: inMemory, smallOneByOne: oneByOne, large: largeFig };
     const megabytes = options.quick ? 100 : 500;
     try {
       const child = fileURLToPath(import.meta.url);
