@@ -63,7 +63,14 @@ export class PreparePool {
   }
 
   private send(task: PrepareTask): Promise<PreparedInput | undefined> | undefined {
-    while (this.slots.length < this.size && this.restarts <= MAX_RESTARTS) this.slots.push(this.start());
+    while (this.slots.length < this.size && this.restarts <= MAX_RESTARTS) {
+      try {
+        this.slots.push(this.start());
+      } catch {
+        // No thread to be had (a resource limit): the caller prepares the input itself.
+        this.restarts++;
+      }
+    }
     let best: Slot | undefined;
     for (const s of this.slots) if (s.ready && s.waiting.size < MAX_QUEUED && (!best || s.waiting.size < best.waiting.size)) best = s;
     if (!best) return undefined;
