@@ -28,8 +28,11 @@ export type PreparedLeaf = PreparedAggregate | Exclude<Leaf, { kind: 'aggregate'
  */
 export type Prepared = { leaves: PreparedLeaf[]; unpackError?: UnpackErrorCode } | { tooLarge: true };
 
-/** The most XML one input may hold to be prepared whole: the rows of its reports are all in memory at once. */
-export const MAX_PREPARED = 16 * 1024 * 1024;
+/**
+ * The most XML one input may hold to be prepared whole: the rows of its reports are all in memory at once, and
+ * ingestMany holds 16 inputs (the same 4 MiB as a file read whole and a gzip opened in memory).
+ */
+export const MAX_PREPARED = 4 * 1024 * 1024;
 
 /** What preparing needs to know. */
 export interface PrepareOptions {
