@@ -13,7 +13,9 @@ import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { DEFAULT_AGGREGATE_LIMITS } from '../src/reports/aggregate.js';
 import { ingest, ingestMany, ingestStream, type FileInput } from '../src/reports/ingest.js';
-import { parseWhole, type ParsedAggregate } from '../src/reports/prepare.js';
+import { readWhole, type ParsedAggregate } from '../src/reports/prepare.js';
+import { parsedRows } from '../src/reports/rows.js';
+import { once } from '../src/reports/unpack.js';
 import { openReportStore } from '../src/reports/store/open.js';
 import type { ReportStore } from '../src/reports/store/store.js';
 import { aggregateXml, recordXml, reportHead, type RowSpec } from '../test/reports/make.js';
@@ -42,6 +44,7 @@ export interface ReportBenchFigures {
   /** Small reports each awaited before the next: one commit each (what fetch and receive do). */
   smallOneByOne: Throughput;
   large: Throughput;
+  largeOneThread: Throughput;
   memory?: { megabytes: number; records: number; peakRss: number; baseline: number; seconds: number };
 }
 
@@ -200,7 +203,7 @@ export async function benchReports(options: { quick?: boolean } = {}): Promise<R
     const smallFiles = writeFiles(join(dir, 'small'), small);
     const rounds = options.quick ? 3 : 7;
     console.log(`\nDMARC report ingest into SQLite (target ≥ ${n(REPORT_TARGETS.recordsPerSecond)} records/s; median of ${rounds} passes, the variants alternating, after ${WARMUP_MS / 1000} s of warm-up each)`);
-    const parsed = small.map((xml) => parseWhole(xml, DEFAULT_AGGREGATE_LIMITS));
+    const parsed = await Promise.all(small.map(async (xml) => (await readWhole(parsedRows({ kind: 'aggregate', bytes: xml, chunks: once(xml) }, DEFAULT_AGGREGATE_LIMITS, 0))).report));
     const [smallFig, oneThread, inMemory, oneByOne, writes] = (await throughput(
       dir,
       [
@@ -220,9 +223,17 @@ export async function benchReports(options: { quick?: boolean } = {}): Promise<R
     // Built after the small passes, so that making them (hundreds of MB of garbage) does not run the collector during those.
     const largeFiles = writeFiles(join(dir, 'large'), Array.from({ length: options.quick ? 2 : 5 }, (_, i) => report(`large-${i}`, 40_000, i * 40_000)));
     const largeWarmup = writeFiles(join(dir, 'large-warmup'), [report('large-warmup', 40_000, 0)]);
-    const [largeFig] = (await throughput(dir, [{ name: 'large', inputs: largeFiles, warmup: largeWarmup }], rounds)) as [Throughput];
-    console.log(`  large report files  ${largeFig.reports} files of 40,000 rows, ${n(largeFig.records)} records: ${n(largeFig.recordsPerSecond)} records/s (${n(largeFig.recordsPerCpuSecond)} per CPU second)`);
-    const figures: ReportBenchFigures = { small: smallFig, smallOneThread: oneThread, smallWritesOnly: writes, smallInMemory: inMemory, smallOneByOne: oneByOne, large: largeFig };
+    const [largeFig, largeOneThread] = (await throughput(
+      dir,
+      [
+        { name: 'large', inputs: largeFiles, warmup: largeWarmup },
+        { name: 'large-thread', inputs: largeFiles, warmup: largeWarmup, workers: false },
+      ],
+      rounds,
+    )) as [Throughput, Throughput];
+    console.log(`  large report files  ${largeFig.reports} files of 40,000 rows, ${n(largeFig.records)} records, read and parsed in pieces on a worker: ${n(largeFig.recordsPerSecond)} records/s (${n(largeFig.recordsPerCpuSecond)} per CPU second, all threads)`);
+    console.log(`    on one thread     the same files (workers: false): ${n(largeOneThread.recordsPerSecond)} records/s (${n(largeOneThread.recordsPerCpuSecond)} per CPU second); workers give ${(largeFig.recordsPerSecond / largeOneThread.recordsPerSecond).toFixed(2)}×`);
+    const figures: ReportBenchFigures = { small: smallFig, smallOneThread: oneThread, smallWritesOnly: writes, smallInMemory: inMemory, smallOneByOne: oneByOne, large: largeFig, largeOneThread };
     const megabytes = options.quick ? 100 : 500;
     try {
       const child = fileURLToPath(import.meta.url);

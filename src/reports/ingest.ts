@@ -2,15 +2,16 @@ import { createHash } from 'node:crypto';
 import { close as fsClose, createReadStream, fstat, open as fsOpen, read, type ReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { TextDecoder } from 'node:util';
-import { AggregateError, AggregateParser, DEFAULT_AGGREGATE_LIMITS, type AggregateLimits } from './aggregate.js';
+import { AggregateError, DEFAULT_AGGREGATE_LIMITS, type AggregateLimits } from './aggregate.js';
 import { parseTlsReport } from './tlsrpt.js';
 import type { AggregateHeader, FailureReport, ReportKind } from './types.js';
 import { prepareBytes, type ParsedAggregate, type Prepared, type PreparedLeaf, type PrepareOptions } from './prepare.js';
-import { preparePool, type PreparedInput } from './prepare-pool.js';
-import { pack, PieceDecoder, PIECE } from './report-text.js';
-import { DEFAULT_UNPACK_LIMITS, once, UnpackError, unpack, unpackBytes, type AggregateLeaf, type Leaf, type UnpackErrorCode, type UnpackLimits } from './unpack.js';
+import { preparePool, type RemoteStream, type StreamEvent } from './prepare-pool.js';
+import { pack } from './report-text.js';
+import { parsedRows, type RowSource } from './rows.js';
+import { DEFAULT_UNPACK_LIMITS, once, UnpackError, unpack, unpackBytes, type Leaf, type UnpackErrorCode, type UnpackLimits } from './unpack.js';
 import type { ReportStore } from './store/store.js';
-import { recordRows, type NewReport, type RecordRows, type ReportKey, type ReportTransaction } from './store/writer.js';
+import type { NewReport, ReportKey, ReportTransaction } from './store/writer.js';
 
 /** One input as received: a file, an attachment-bearing message, stdin bytes. */
 export interface IngestInput {
@@ -79,8 +80,6 @@ export interface FileInput {
 /** Files up to this size are read whole: a report in memory is unpacked and parsed without stream machinery. */
 const FILE_IN_MEMORY = 4 * 1024 * 1024;
 
-/** Rows gathered before they are written (the writer splits them into its own statements). */
-const BATCH = 500;
 /** Largest input kept whole in the quarantine table (a larger one keeps its origin only). */
 const QUARANTINE_RAW_MAX = 16 * 1024 * 1024;
 const DEFAULT_KEEP_RAW = 16 * 1024 * 1024;
@@ -93,19 +92,6 @@ function isUniqueViolation(e: unknown): boolean {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** The pieces of a report held in memory. */
-function* pieces(bytes: Uint8Array): Generator<Uint8Array> {
-  for (let i = 0; i < bytes.length; i += PIECE) yield bytes.subarray(i, i + PIECE);
-}
-
-/** Cut large chunks into pieces (an in-memory input arrives as one chunk). */
-async function* rechunk(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  for await (const chunk of chunks) {
-    if (chunk.length <= PIECE) yield chunk;
-    else for (let i = 0; i < chunk.length; i += PIECE) yield chunk.subarray(i, i + PIECE);
-  }
 }
 
 /** Outcome of storing one leaf; `duplicate` also when a concurrent writer won. */
@@ -171,71 +157,31 @@ function writeWhole(store: ReportStore, handoff: Handoff, report: ParsedAggregat
  * Store one aggregate report atomically (see ReportWriter). The first BATCH rows are read before it begins: a report that
  * ends within them (most reports) is written whole, with its final counts; a larger one streams its rows in.
  */
-async function storeAggregate(store: ReportStore, leaf: AggregateLeaf, origin: string | undefined, options: IngestOptions, handoff: Handoff, ids: { header?: AggregateHeader }): Promise<Stored> {
+async function storeAggregate(store: ReportStore, source: RowSource, origin: string | undefined, options: IngestOptions, handoff: Handoff, ids: { header?: AggregateHeader }): Promise<Stored> {
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const { bytes, packed: received } = leaf;
-  const parser = new AggregateParser(options.aggregateLimits ?? DEFAULT_AGGREGATE_LIMITS);
-  const it = bytes ? pieces(bytes) : rechunk(leaf.chunks)[Symbol.asyncIterator]();
-  const keepRaw = options.keepRawUpTo ?? DEFAULT_KEEP_RAW;
-  // The octets kept: `bytes` when the report is held in memory, the gzip it came in, else a copy of the pieces as they are read.
-  let raw: Uint8Array[] | undefined = !bytes && !received && keepRaw > 0 ? [] : undefined;
-  let rawSize = 0;
-  const decoder = new PieceDecoder();
-  let ended = false;
-  const pull = async (): Promise<void> => {
-    const next = await it.next();
-    if (next.done) {
-      parser.write(decoder.end());
-      ended = true;
-      return;
-    }
-    const chunk = next.value;
-    rawSize += chunk.length;
-    if (raw) {
-      if (rawSize > keepRaw) raw = undefined;
-      else raw.push(chunk);
-    }
-    parser.write(decoder.write(chunk));
-  };
-  const rawBytes = (): Uint8Array | undefined => {
-    if (bytes) return bytes.length <= keepRaw ? (received ?? pack(bytes)) : undefined;
-    if (received) return rawSize <= keepRaw ? received : undefined;
-    return raw ? pack(raw.length === 1 ? raw[0]! : Buffer.concat(raw)) : undefined;
-  };
-  while (!ended && (!parser.header() || parser.records < BATCH)) await pull();
   // Parse errors of a report read whole surface here, before any transaction.
-  const whole = ended ? parser.end() : undefined;
-  const header = whole ?? parser.header()!;
+  const begun = await source.begin();
+  const { header } = begun;
   ids.header = header;
-  if (whole) return writeWhole(store, handoff, { header: whole, rows: recordRows(parser.takeRecords()), warnings: parser.warnings }, rawBytes(), origin, now, options);
+  if (begun.whole) return writeWhole(store, handoff, begun.whole, begun.packed, origin, now, options);
 
   return write(store, handoff, async (tx) => {
     const ref = await tx.insertReport(reportRow(header, origin, now, JSON.stringify(header.policy), '{}', 0, 0));
-    if (ref === undefined) return { status: 'duplicate' as const };
+    if (ref === undefined) {
+      source.cancel();
+      return { status: 'duplicate' as const };
+    }
     let records = 0;
     let messages = 0;
-    let batch = parser.takeRecords();
-    const flush = async (all: boolean): Promise<void> => {
-      const parsed = parser.takeRecords();
-      batch = batch.length ? batch.concat(parsed) : parsed;
-      if (batch.length < BATCH && !(all && batch.length)) return;
-      const rows: RecordRows = recordRows(batch);
+    for (let rows = await source.next(); rows; rows = await source.next()) {
       await tx.insertRecords(ref, rows);
       records += rows.count;
       messages += rows.messages;
       options.onRecords?.(rows.count);
-      batch = [];
-    };
-    await flush(false);
-    while (!ended) {
-      await pull();
-      await flush(false);
     }
-    const final = parser.end();
-    await flush(true);
-    await tx.finishReport(ref, { record_count: records, message_count: messages, meta: metaJson(final, parser.warnings), policy: JSON.stringify(final.policy) });
-    const packed = rawBytes();
-    if (packed) await tx.insertRaw(ref, packed);
+    const final = await source.end();
+    await tx.finishReport(ref, { record_count: records, message_count: messages, meta: metaJson(final.header, final.warnings), policy: JSON.stringify(final.header.policy) });
+    if (final.packed) await tx.insertRaw(ref, final.packed);
     return { status: 'stored' as const, records };
   });
 }
@@ -288,7 +234,7 @@ function failureKey(report: FailureReport, bytes: Uint8Array, now: number): { ke
 }
 
 /** Store one leaf. */
-async function storeLeaf(store: ReportStore, leaf: Leaf | PreparedLeaf, origin: string | undefined, options: IngestOptions, handoff: Handoff): Promise<IngestedReport> {
+async function storeLeaf(store: ReportStore, leaf: Leaf | PreparedLeaf | RemoteLeaf, origin: string | undefined, options: IngestOptions, handoff: Handoff): Promise<IngestedReport> {
   const now = Math.floor((options.now ?? new Date()).getTime() / 1000);
   switch (leaf.kind) {
     case 'prepared': {
@@ -303,12 +249,14 @@ async function storeLeaf(store: ReportStore, leaf: Leaf | PreparedLeaf, origin: 
         throw e;
       }
     }
-    case 'aggregate': {
+    case 'aggregate':
+    case 'remote': {
+      const source = leaf.kind === 'remote' ? leaf.source : parsedRows(leaf, options.aggregateLimits ?? DEFAULT_AGGREGATE_LIMITS, options.keepRawUpTo ?? DEFAULT_KEEP_RAW);
       const ids: { header?: AggregateHeader } = {};
       const describe = (): Pick<IngestedReport, 'reportId' | 'orgName' | 'domain'> =>
         ids.header ? { reportId: ids.header.metadata.reportId, orgName: ids.header.metadata.orgName, domain: ids.header.policy.domain } : {};
       try {
-        const result = await storeAggregate(store, leaf, origin, options, handoff, ids);
+        const result = await storeAggregate(store, source, origin, options, handoff, ids);
         return { status: result.status, kind: 'aggregate', ...describe(), ...(result.records !== undefined ? { records: result.records } : {}) };
       } catch (e) {
         if (e instanceof AggregateError || e instanceof UnpackError) return { status: 'quarantined', kind: 'aggregate', ...describe(), reason: e.code };
@@ -391,19 +339,78 @@ const ignore = (): void => undefined;
  */
 async function prepareAhead(raw: Uint8Array, name: string | undefined, options: IngestOptions): Promise<Prepared> {
   const given = prepareOptions(options);
-  const sent = preparePool()?.prepare(raw, name, given);
-  return (sent && (await sent)?.prepared) || prepareBytes(raw, name, given);
+  const sent = await preparePool()?.prepare(raw, name, given);
+  return sent && 'prepared' in sent ? sent.prepared : prepareBytes(raw, name, given);
 }
 
-/** ingestStream, and ingest when `raw` holds the input, or a worker has prepared it (`ready`, its octets then in `raw` only if the quarantine needs them). */
-async function ingestInput(store: ReportStore, input: StreamInput, options: IngestOptions, raw: Uint8Array | undefined, running: Running, ready?: PreparedInput): Promise<IngestSummary> {
+/** A report a worker reads and parses, given to storeLeaf. */
+interface RemoteLeaf {
+  kind: 'remote';
+  source: RowSource;
+}
+
+/** The rows of a report a worker parses, from its events (the `begin` event given). */
+function remoteRows(remote: RemoteStream, begun: Extract<StreamEvent, { kind: 'begin' }>['begun']): RowSource {
+  let rowsDone = false;
+  const take = async (): Promise<StreamEvent> => {
+    const event = await remote.next();
+    if (event.kind === 'aggregateError') throw new AggregateError(event.code);
+    if (event.kind === 'fault') throw new Error('the report worker thread failed');
+    return event;
+  };
+  const unexpected = (event: StreamEvent): Error => new Error(`report worker: ${event.kind} out of order`);
+  return {
+    begin: () => Promise.resolve(begun),
+    async next() {
+      if (rowsDone) return undefined;
+      const event = await take();
+      if (event.kind === 'rows') return event.rows;
+      if (event.kind !== 'rowsEnd') throw unexpected(event);
+      rowsDone = true;
+      return undefined;
+    },
+    async end() {
+      const event = await take();
+      if (event.kind !== 'end') throw unexpected(event);
+      return event.ended;
+    },
+    cancel: () => remote.skip(),
+  };
+}
+
+/** Hand on the reports of an input a worker reads and parses; resolves, at its end, to why unpacking stopped, if it did. */
+async function fromRemote(remote: RemoteStream, hand: (leaf: Leaf | PreparedLeaf | RemoteLeaf) => Promise<void>): Promise<UnpackErrorCode | undefined> {
+  let stopped: UnpackErrorCode | undefined;
+  // Reports are numbered; events of a report already begun that its reader did not take (it was a duplicate, or its
+  // writes failed) are passed over.
+  let begun = -1;
+  for (let event = await remote.next(); event.kind !== 'done'; event = await remote.next()) {
+    if (event.kind === 'fault') throw new Error('the report worker thread failed');
+    if (event.kind === 'unpackError') stopped = event.code;
+    else if (event.kind === 'leaf') await hand(event.leaf);
+    else if (event.kind === 'begin') {
+      begun = event.report;
+      await hand({ kind: 'remote', source: remoteRows(remote, event.begun) });
+    } else if (event.kind === 'aggregateError' && event.report > begun) await hand({ kind: 'prepared', error: event.code });
+  }
+  return stopped;
+}
+
+/** What a worker did with an input before ingestInput: prepared it whole, or reads and parses it (`remote`). */
+type FromWorker = { prepared: Prepared; bytes?: Uint8Array } | { remote: RemoteStream };
+
+/**
+ * ingestStream, and ingest when `raw` holds the input, or a worker has prepared it or reads it (`from`; the octets
+ * are then in `raw` only if the quarantine needs them, else read again from `input.chunks`).
+ */
+async function ingestInput(store: ReportStore, input: StreamInput, options: IngestOptions, raw: Uint8Array | undefined, running: Running, from?: FromWorker): Promise<IngestSummary> {
   const copy: { parts?: Uint8Array[]; size: number } = raw ? { size: 0 } : { parts: [], size: 0 };
   const stored: Array<Promise<IngestedReport>> = [];
   let stopped: UnpackErrorCode | undefined;
   // The writer holds an idle batch open for the report this input is about to give (see ReportWriter.willWrite).
   let arrived = store.writer.willWrite();
   // Each report is handed on once the one before it is written, not committed: an input's reports share commits too.
-  const hand = async (leaf: Leaf | PreparedLeaf): Promise<void> => {
+  const hand = async (leaf: Leaf | PreparedLeaf | RemoteLeaf): Promise<void> => {
     if (running.turn) await running.turn;
     let wrote = ignore;
     const written = new Promise<void>((resolve) => (wrote = resolve));
@@ -414,8 +421,11 @@ async function ingestInput(store: ReportStore, input: StreamInput, options: Inge
     arrived = store.writer.willWrite();
   };
   try {
-    const prepared = ready?.prepared ?? (raw && running.parallel ? await prepareAhead(raw, input.name, options) : undefined);
-    if (prepared && 'leaves' in prepared) {
+    const prepared = from && 'prepared' in from ? from.prepared : raw && running.parallel ? await prepareAhead(raw, input.name, options) : undefined;
+    // Too large to prepare whole: read and parsed in pieces on a worker when one has room.
+    const remote = from && 'remote' in from ? from.remote : raw && prepared && 'tooLarge' in prepared ? preparePool()?.stream({ bytes: raw }, input.name, prepareOptions(options)) : undefined;
+    if (remote) stopped = await fromRemote(remote, hand);
+    else if (prepared && 'leaves' in prepared) {
       for (const leaf of prepared.leaves) await hand(leaf);
       stopped = prepared.unpackError;
     } else {
@@ -571,6 +581,11 @@ function readIfSmall(path: string, max: number): Promise<{ bytes: Buffer } | { f
   });
 }
 
+/** A file's octets, read only if they are asked for (the quarantine's copy of a file a worker read). */
+async function* readLater(path: string): AsyncIterable<Uint8Array> {
+  yield* createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>;
+}
+
 /**
  * Parse and store everything in one file: read whole up to 4 MiB, streamed above. Rejects only when the file
  * cannot be read (ENOENT, EACCES, EISDIR...); bad content is quarantined as by ingest.
@@ -588,12 +603,18 @@ async function ingestPath(store: ReportStore, input: FileInput, options: IngestO
   try {
     // On a worker thread when one is free: it reads the file too, so this thread only writes.
     const ready = running.parallel ? await preparePool()?.prepareFile(input.path, FILE_IN_MEMORY, meta.name, prepareOptions(options)) : undefined;
-    if (ready && 'leaves' in ready.prepared) {
+    if (ready && 'prepared' in ready && 'leaves' in ready.prepared) {
       const ingesting = ingestInput(store, { chunks: once(ready.bytes), ...meta }, options, ready.bytes, running, ready);
       arrived();
       return await ingesting;
     }
-    // Too large to prepare whole: read here, in pieces, not again on a worker.
+    // Too large to prepare whole: read and parsed in pieces on a worker when one has room, else here.
+    const remote = ready ? preparePool()?.stream({ path: input.path }, meta.name, prepareOptions(options)) : undefined;
+    if (remote) {
+      const ingesting = ingestInput(store, { chunks: readLater(input.path), ...meta }, options, undefined, running, { remote });
+      arrived();
+      return await ingesting;
+    }
     if (ready) running = { ...running, parallel: false };
     const file = await readIfSmall(input.path, FILE_IN_MEMORY);
     // ingestInput announces its own report before it first waits: this announcement can end then.

@@ -3,11 +3,11 @@
  * what report_raw keeps. No store is touched, so it runs on a worker thread as well as on the main one
  * (prepare-pool.ts); ingest writes what it gives.
  */
-import { AggregateError, AggregateParser, type AggregateLimits } from './aggregate.js';
+import { AggregateError, type AggregateLimits } from './aggregate.js';
 import type { AggregateHeader } from './types.js';
-import { pack, PieceDecoder, PIECE } from './report-text.js';
+import { parsedRows, type RowSource } from './rows.js';
 import { UnpackError, unpackBytes, type Leaf, type UnpackErrorCode, type UnpackLimits } from './unpack.js';
-import { recordRows, type RecordRows } from './store/writer.js';
+import type { RecordRows } from './store/writer.js';
 
 /** An aggregate report parsed whole, as it is written. */
 export interface ParsedAggregate {
@@ -42,14 +42,21 @@ export interface PrepareOptions {
   keepRawUpTo: number;
 }
 
-/** Parse one aggregate report held in memory, whole; throws AggregateError. */
-export function parseWhole(bytes: Uint8Array, limits: AggregateLimits): ParsedAggregate {
-  const parser = new AggregateParser(limits);
-  const decoder = new PieceDecoder();
-  for (let i = 0; i < bytes.length; i += PIECE) parser.write(decoder.write(bytes.subarray(i, i + PIECE)));
-  parser.write(decoder.end());
-  const header = parser.end();
-  return { header, rows: recordRows(parser.takeRecords()), warnings: parser.warnings };
+/** Every row of a report, in one RecordRows. */
+export async function readWhole(source: RowSource): Promise<{ report: ParsedAggregate; packed?: Uint8Array }> {
+  const begun = await source.begin();
+  if (begun.whole) return begun.packed ? { report: begun.whole, packed: begun.packed } : { report: begun.whole };
+  const values: RecordRows['values'] = [];
+  let count = 0;
+  let messages = 0;
+  for (let rows = await source.next(); rows; rows = await source.next()) {
+    for (const v of rows.values) values.push(v);
+    count += rows.count;
+    messages += rows.messages;
+  }
+  const { header, warnings, packed } = await source.end();
+  const report = { header, rows: { values, count, messages }, warnings };
+  return packed ? { report, packed } : { report };
 }
 
 /** Unpack and parse one input held in memory. Bad content is a result (an error code), never an exception. */
@@ -64,10 +71,8 @@ export async function prepareBytes(bytes: Uint8Array, name: string | undefined, 
       }
       xml += leaf.bytes?.length ?? Infinity;
       if (xml > MAX_PREPARED) return { tooLarge: true };
-      const body = leaf.bytes!;
       try {
-        const report = parseWhole(body, options.aggregateLimits);
-        const packed = body.length <= options.keepRawUpTo ? (leaf.packed ?? pack(body)) : undefined;
+        const { report, packed } = await readWhole(parsedRows(leaf, options.aggregateLimits, options.keepRawUpTo));
         leaves.push(packed ? { kind: 'prepared', report, packed } : { kind: 'prepared', report });
       } catch (e) {
         if (!(e instanceof AggregateError)) throw e;

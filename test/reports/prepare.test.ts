@@ -9,10 +9,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { zipSync } from 'fflate';
 import { DEFAULT_AGGREGATE_LIMITS } from '../../src/reports/aggregate.js';
 import { ingest, ingestMany, type FileInput, type IngestInput, type IngestOutcome } from '../../src/reports/ingest.js';
 import { MAX_PREPARED, prepareBytes, type PrepareOptions } from '../../src/reports/prepare.js';
-import { PreparePool, preparePool } from '../../src/reports/prepare-pool.js';
+import { PreparePool, preparePool, type PreparedInput } from '../../src/reports/prepare-pool.js';
 import { openReportStore } from '../../src/reports/store/open.js';
 import type { ReportStore } from '../../src/reports/store/store.js';
 import { DEFAULT_UNPACK_LIMITS } from '../../src/reports/unpack.js';
@@ -160,9 +161,9 @@ test('a worker prepares what this thread prepares: rows, warnings, kept octets, 
     await first;
     for (const name of readdirSync(FIXTURES).sort()) {
       const here = await prepareBytes(fixture(name), name, OPTIONS);
-      const there = await pool.prepare(fixture(name), name, OPTIONS);
+      const there = whole(await pool.prepare(fixture(name), name, OPTIONS));
       assert.deepEqual(there?.prepared, JSON.parse(JSON.stringify(here), revive), name);
-      const file = await pool.prepareFile(join(FIXTURES, name), 4 << 20, name, OPTIONS);
+      const file = whole(await pool.prepareFile(join(FIXTURES, name), 4 << 20, name, OPTIONS));
       assert.deepEqual(file?.prepared, there?.prepared, name);
       // The octets come back from a file only when the quarantine needs them.
       const quarantines = 'leaves' in here && (here.unpackError !== undefined || here.leaves.some((l) => l.kind === 'unknown' || (l.kind === 'prepared' && 'error' in l)));
@@ -172,6 +173,11 @@ test('a worker prepares what this thread prepares: rows, warnings, kept octets, 
     await pool.close();
   }
 });
+
+/** A worker's answer when it prepared the input whole. */
+function whole(answer: PreparedInput | undefined): Extract<PreparedInput, { prepared: unknown }> | undefined {
+  return answer && 'prepared' in answer ? answer : undefined;
+}
 
 /** JSON turns octets into objects; structured clone keeps them: compare like with like. */
 function revive(_key: string, value: unknown): unknown {
@@ -211,16 +217,93 @@ test('the pool hands back what is not a small regular file, and what is pending 
       assert.equal(await pool.prepareFile(join(dir, 'missing.xml'), 4 << 20, 'm', OPTIONS), undefined);
       assert.equal(await pool.prepareFile(dir, 4 << 20, 'd', OPTIONS), undefined);
       writeFileSync(join(dir, 'large.xml'), report('large', 100));
-      assert.equal(await pool.prepareFile(join(dir, 'large.xml'), 1000, 'l', OPTIONS), undefined, 'over maxFile');
+      assert.deepEqual(await pool.prepareFile(join(dir, 'large.xml'), 1000, 'l', OPTIONS), { large: true }, 'over maxFile');
       execFileSync('mkfifo', [join(dir, 'fifo')]);
       assert.equal(await pool.prepareFile(join(dir, 'fifo'), 4 << 20, 'f', OPTIONS), undefined, 'a FIFO is not opened');
       const pending = pool.prepare(report('pending', 3000), 'p.xml', OPTIONS);
       assert.ok(pending);
       await pool.close();
       const got = await pending;
-      assert.ok(got === undefined || 'leaves' in got.prepared);
+      assert.ok(got === undefined || 'leaves' in whole(got)!.prepared);
     } finally {
       await pool.close();
+    }
+  });
+});
+
+/** A message with two attachments: a large gzipped report (streamed) and a small plain one. */
+function twoAttachments(big: Buffer, small: Buffer): Buffer {
+  const b64 = (x: Buffer): string => x.toString('base64').replace(/.{76}/g, '$&\r\n');
+  return Buffer.from(
+    [
+      'From: reports@reporter.example',
+      'To: dmarc@prep.example',
+      'Subject: Report domain: prep.example',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: application/gzip; name="big.xml.gz"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(gzipSync(big)),
+      '--b1',
+      'Content-Type: text/xml; name="small.xml"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(small),
+      '--b1--',
+      '',
+    ].join('\r\n'),
+  );
+}
+
+test('large inputs are read and parsed in pieces on the worker: what is stored, skipped as a duplicate, or quarantined is what one thread does', async () => {
+  const pool = preparePool()!;
+  await warmed(pool);
+  let streamed = 0;
+  const real = pool.stream.bind(pool);
+  pool.stream = (...a) => {
+    const s = real(...a);
+    if (s) streamed++;
+    return s;
+  };
+  await withDir(async (dir) => {
+    const big = report('big', 9000);
+    assert.ok(big.length > 4 << 20, 'over the 4 MiB read whole');
+    const text = report('broken', 9000).toString('latin1');
+    const made: Array<[string, Buffer]> = [
+      ['big.xml', big],
+      ['big-gz.xml.gz', gzipSync(report('big-gz', 9000))],
+      ['big-zip.zip', Buffer.from(zipSync({ 'dir/big-zip.xml': report('big-zip', 9000) }))],
+      ['again.xml', big],
+      ['small-after.xml', report('small-after', 20)],
+      ['broken.xml', Buffer.from(text.slice(0, text.length - 200), 'latin1')],
+      ['mail.eml', twoAttachments(report('in-mail', 9000), report('in-mail-small', 5))],
+      ['last.xml', report('last', 9100)],
+    ];
+    const files: FileInput[] = made.map(([name, bytes]) => {
+      writeFileSync(join(dir, name), bytes);
+      return { path: join(dir, name), origin: `file:${name}` };
+    });
+    const one = await openReportStore(join(dir, 'one.db'));
+    const many = await openReportStore(join(dir, 'many.db'));
+    try {
+      const expected = [];
+      for (const f of files) expected.push(await ingest(one, { bytes: readFileSync(f.path), name: f.path.split('/').pop()!, origin: f.origin }, NOW));
+      const outcomes = await collect(ingestMany(many, files, NOW));
+      assert.deepEqual(
+        outcomes.map((o) => ('summary' in o ? o.summary : o.error)),
+        expected,
+      );
+      assert.deepEqual(
+        expected.map((s) => s.reports.map((r) => r.status).join()),
+        ['stored', 'stored', 'stored', 'duplicate', 'stored', 'quarantined', 'stored,stored', 'stored'],
+      );
+      assert.ok(streamed >= 4, `${streamed} inputs were streamed on the worker`);
+      assert.deepEqual(await dump(many), await dump(one));
+    } finally {
+      await Promise.all([one.close(), many.close()]);
     }
   });
 });
