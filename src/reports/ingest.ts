@@ -378,14 +378,21 @@ function remoteRows(remote: RemoteStream, begun: Extract<StreamEvent, { kind: 'b
   };
 }
 
-/** Hand on the reports of an input a worker reads and parses; resolves, at its end, to why unpacking stopped, if it did. */
-async function fromRemote(remote: RemoteStream, hand: (leaf: Leaf | PreparedLeaf | RemoteLeaf) => Promise<void>): Promise<UnpackErrorCode | undefined> {
+/**
+ * Hand on the reports of an input a worker reads and parses; resolves, at its end, to why unpacking stopped, if
+ * it did; `started: false` when the worker failed before it gave anything (the caller reads the input itself).
+ */
+async function fromRemote(remote: RemoteStream, hand: (leaf: Leaf | PreparedLeaf | RemoteLeaf) => Promise<void>): Promise<{ started: boolean; stopped?: UnpackErrorCode }> {
   let stopped: UnpackErrorCode | undefined;
   // Reports are numbered; events of a report already begun that its reader did not take (it was a duplicate, or its
   // writes failed) are passed over.
   let begun = -1;
-  for (let event = await remote.next(); event.kind !== 'done'; event = await remote.next()) {
-    if (event.kind === 'fault') throw new Error('the report worker thread failed');
+  let first = true;
+  for (let event = await remote.next(); event.kind !== 'done'; event = await remote.next(), first = false) {
+    if (event.kind === 'fault') {
+      if (first) return { started: false };
+      throw new Error('the report worker thread failed');
+    }
     if (event.kind === 'unpackError') stopped = event.code;
     else if (event.kind === 'leaf') await hand(event.leaf);
     else if (event.kind === 'begin') {
@@ -393,7 +400,7 @@ async function fromRemote(remote: RemoteStream, hand: (leaf: Leaf | PreparedLeaf
       await hand({ kind: 'remote', source: remoteRows(remote, event.begun) });
     } else if (event.kind === 'aggregateError' && event.report > begun) await hand({ kind: 'prepared', error: event.code });
   }
-  return stopped;
+  return stopped ? { started: true, stopped } : { started: true };
 }
 
 /** What a worker did with an input before ingestInput: prepared it whole, or reads and parses it (`remote`). */
@@ -424,7 +431,8 @@ async function ingestInput(store: ReportStore, input: StreamInput, options: Inge
     const prepared = from && 'prepared' in from ? from.prepared : raw && running.parallel ? await prepareAhead(raw, input.name, options) : undefined;
     // Too large to prepare whole: read and parsed in pieces on a worker when one has room.
     const remote = from && 'remote' in from ? from.remote : raw && prepared && 'tooLarge' in prepared ? preparePool()?.stream({ bytes: raw }, input.name, prepareOptions(options)) : undefined;
-    if (remote) stopped = await fromRemote(remote, hand);
+    const streamed = remote ? await fromRemote(remote, hand) : undefined;
+    if (streamed?.started) stopped = streamed.stopped;
     else if (prepared && 'leaves' in prepared) {
       for (const leaf of prepared.leaves) await hand(leaf);
       stopped = prepared.unpackError;

@@ -107,14 +107,15 @@ export class PreparePool {
     if (this.load(slot) === 0) slot.worker.ref();
     slot.streams.set(id, undefined);
     slot.worker.postMessage({ id, name, options, stream: true, ...('path' in input ? { path: input.path, maxFile: 0 } : { bytes: input.bytes }) } satisfies PrepareTask);
-    let ended = false;
+    // The event that ended the stream (done, or a fault), given again to any later call.
+    let ended: StreamEvent | undefined;
     return {
       next: () => {
-        if (ended || !slot.streams.has(id)) return Promise.resolve(ended ? { kind: 'done' } : { kind: 'fault' });
+        if (ended || !slot.streams.has(id)) return Promise.resolve(ended ?? { kind: 'fault' });
         return new Promise<StreamEvent>((resolve) => {
           slot.streams.set(id, (event) => {
             if (event.kind === 'done' || event.kind === 'fault') {
-              ended = true;
+              ended = event;
               slot.streams.delete(id);
               if (this.load(slot) === 0) slot.worker.unref();
             }

@@ -218,6 +218,11 @@ test('the pool hands back what is not a small regular file, and what is pending 
       assert.equal(await pool.prepareFile(dir, 4 << 20, 'd', OPTIONS), undefined);
       writeFileSync(join(dir, 'large.xml'), report('large', 100));
       assert.deepEqual(await pool.prepareFile(join(dir, 'large.xml'), 1000, 'l', OPTIONS), { large: true }, 'over maxFile');
+      // A stream whose file cannot be opened fails before its first event: ingest then reads the input itself.
+      const gone = pool.stream({ path: join(dir, 'missing.xml') }, 'm', OPTIONS);
+      assert.ok(gone);
+      assert.deepEqual(await gone.next(), { kind: 'fault' });
+      assert.deepEqual(await gone.next(), { kind: 'fault' }, 'and stays failed');
       execFileSync('mkfifo', [join(dir, 'fifo')]);
       assert.equal(await pool.prepareFile(join(dir, 'fifo'), 4 << 20, 'f', OPTIONS), undefined, 'a FIFO is not opened');
       const pending = pool.prepare(report('pending', 3000), 'p.xml', OPTIONS);
